@@ -1,0 +1,2 @@
+// Nothing is built here yet: issue #2 builds this package (see README.md).
+export {}

@@ -1,0 +1,2 @@
+// Nothing is built here yet: issue #10 builds this package (see README.md).
+export {}
