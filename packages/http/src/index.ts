@@ -1,2 +1,39 @@
-// Nothing is built here yet: issue #2 builds this package (see README.md).
-export {}
+export { type CreateClientOptions, createClient } from './client.js'
+export {
+  type DeprecationHandler,
+  type DeprecationNotice,
+  endpointOf,
+  readDeprecation,
+} from './deprecation.js'
+export {
+  B2bkitError,
+  type B2bkitErrorOptions,
+  ConfigurationError,
+  InsecureTransportError,
+  isB2bkitError,
+  NetworkError,
+  TimeoutError,
+} from './errors.js'
+export { type MediaTypeFormat, vendorHeaders, vendorMediaType } from './media-type.js'
+export {
+  type CursorPage,
+  type CursorPagination,
+  type PageNumberPagination,
+  type PaginateCommonOptions,
+  type PaginateOptions,
+  PaginationLoopError,
+  paginate,
+} from './paginate.js'
+export { definePlugin, type Plugin } from './plugin.js'
+export {
+  isSecretHeader,
+  REDACTED,
+  redactHeaders,
+  redactHeaderValue,
+  redactText,
+  redactUrl,
+} from './redact.js'
+export { getRequestId, requestIdHeaders } from './request-id.js'
+export { failedBeforeSending, type IdempotencyOptions, idempotentRetry, markRetrySafe } from './retry-policy.js'
+export { assertSecureUrl, hasCredentials, isLoopbackHost } from './secure-transport.js'
+export { userAgentOf, version } from './version.js'

@@ -1,0 +1,162 @@
+import ky, { type Hooks, isNetworkError, isTimeoutError, type KyInstance, type Options, type RetryOptions } from 'ky'
+import { type DeprecationHandler, readDeprecation } from './deprecation.js'
+import { ConfigurationError, NetworkError, TimeoutError } from './errors.js'
+import type { Plugin } from './plugin.js'
+import { redactUrl } from './redact.js'
+import { getRequestId } from './request-id.js'
+import { type IdempotencyOptions, idempotentRetry, markRetrySafe } from './retry-policy.js'
+import { assertSecureUrl, hasCredentials } from './secure-transport.js'
+import { userAgentOf } from './version.js'
+
+/** Options of `createClient()`: b2bkit's own, plus any ky option (`timeout`, `headers`, `prefix`, …). */
+export interface CreateClientOptions extends Omit<Options, 'retry' | 'fetch' | 'baseUrl'>, IdempotencyOptions {
+  /** The API's base URL; request paths resolve against it. */
+  baseUrl: string | URL
+  /** Capabilities, merged in order: a later plugin's hooks run after an earlier one's. */
+  plugins?: readonly Plugin[]
+  /**
+   * Your app's name and version, appended to the `User-Agent` (`b2bkit/1.0.0 my-shop/2.3`).
+   * @default none
+   */
+  userAgent?: string
+  /**
+   * How often a failed request is retried (ky's retry options, or a number as the limit). POST and PATCH
+   * retry only when safe: see `idempotencyKeyHeader`.
+   * @default 2
+   */
+  retry?: number | Options['retry']
+  /** The `fetch` to send with (a test double, an instrumented fetch, a proxy agent). @default globalThis.fetch */
+  fetch?: typeof globalThis.fetch
+  /**
+   * Allow credentials over plain `http://` to hosts that are not loopback. Off, because a token sent in clear
+   * text is a token given away.
+   * @default false
+   */
+  allowInsecureHttp?: boolean
+  /** Called once per endpoint when a response says the endpoint is deprecated (`Warning: 299`, `Deprecation`, `Sunset`). */
+  onDeprecation?: DeprecationHandler
+}
+
+/**
+ * A ky instance with b2bkit's defaults and the given plugins merged in order.
+ *
+ * Every instance: sends `User-Agent: b2bkit/<version>`; retries only what is safe to retry; refuses to send
+ * credentials over plain http to a remote host; puts the provider's request id on every error
+ * (`error.requestId`); turns network failures and timeouts into `NetworkError` / `TimeoutError`; reports
+ * deprecated endpoints once each.
+ *
+ * @example
+ * ```ts
+ * const http = createClient({
+ *   baseUrl: 'https://api.bol.com',
+ *   plugins: [bearerAuth(tokens), rateLimit({ rules }), problemDetails()],
+ * })
+ * const orders = await http.get('retailer/orders').json()
+ * ```
+ */
+export function createClient(options: CreateClientOptions): KyInstance {
+  const {
+    plugins = [],
+    userAgent,
+    retry = 2,
+    fetch: fetchOption,
+    allowInsecureHttp = false,
+    onDeprecation,
+    idempotencyKeyHeader,
+    hooks,
+    headers,
+    ...kyOptions
+  } = options
+  const baseUrl = parseBaseUrl(options.baseUrl)
+  for (const [index, plugin] of plugins.entries()) {
+    if (typeof plugin !== 'object' || plugin === null || typeof plugin.name !== 'string' || !plugin.options) {
+      throw new ConfigurationError(`plugins[${index}]`, 'is not a plugin: expected { name, options }')
+    }
+  }
+  const sendFetch = fetchOption ?? globalThis.fetch
+  const secureFetch: typeof globalThis.fetch = (input, init) => {
+    // Runs after every beforeRequest hook, so it sees the credentials the auth plugin added.
+    const request = input instanceof Request ? input : new Request(input, init)
+    if (hasCredentials(request.headers)) assertSecureUrl(request.url, allowInsecureHttp)
+    return sendFetch(input, init)
+  }
+
+  const retryOptions =
+    typeof retry === 'number'
+      ? idempotentRetry(retry, { idempotencyKeyHeader })
+      : mergeRetry(retry, idempotencyKeyHeader)
+  let instance = ky.create({
+    ...kyOptions,
+    baseUrl,
+    retry: retryOptions,
+    fetch: secureFetch,
+    headers: { 'User-Agent': userAgentOf(userAgent) },
+    hooks: baseHooks(onDeprecation),
+  })
+  if (headers !== undefined) instance = instance.extend({ headers })
+  for (const plugin of plugins) instance = instance.extend(plugin.options)
+  if (hooks !== undefined) instance = instance.extend({ hooks })
+  return instance
+}
+
+function parseBaseUrl(value: unknown): URL {
+  if (typeof value !== 'string' && !(value instanceof URL)) {
+    throw new ConfigurationError('baseUrl', 'is required: the API base URL, such as https://api.bol.com')
+  }
+  try {
+    const url = new URL(value)
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new TypeError(url.protocol)
+    return url
+  } catch (error) {
+    throw new ConfigurationError('baseUrl', `is not an http(s) URL: ${redactUrl(String(value))}`, { cause: error })
+  }
+}
+
+function mergeRetry(retry: Options['retry'], idempotencyKeyHeader: string | undefined): RetryOptions {
+  const policy = idempotentRetry(2, { idempotencyKeyHeader })
+  if (retry === undefined || typeof retry === 'number') return policy
+  // The caller's own shouldRetry wins; the idempotency check still applies when it has no opinion.
+  const own = retry.shouldRetry
+  return {
+    ...policy,
+    ...retry,
+    shouldRetry: async (state) => (own === undefined ? undefined : await own(state)) ?? policy.shouldRetry?.(state),
+  }
+}
+
+function baseHooks(onDeprecation: DeprecationHandler | undefined): Hooks {
+  const reported = new Set<string>()
+  return {
+    beforeRequest: [
+      ({ request, options }) => {
+        if (options.context.retrySafe === true) markRetrySafe(request)
+      },
+    ],
+    afterResponse: onDeprecation
+      ? [
+          ({ request, response }) => {
+            const notice = readDeprecation(request, response)
+            if (notice === undefined || reported.has(notice.endpoint)) return
+            reported.add(notice.endpoint)
+            onDeprecation(notice)
+          },
+        ]
+      : [],
+    beforeError: [
+      ({ error, request }) => {
+        const url = withoutQuery(request.url)
+        if (isTimeoutError(error)) return new TimeoutError(request.method, url, { cause: error })
+        if (isNetworkError(error)) return new NetworkError(request.method, url, { cause: error })
+        const requestId = getRequestId(error)
+        if (requestId !== undefined) Object.assign(error, { requestId })
+        return error
+      },
+    ],
+  }
+}
+
+function withoutQuery(url: string): string {
+  const parsed = new URL(url)
+  parsed.search = ''
+  return redactUrl(parsed)
+}
