@@ -38,11 +38,16 @@ export function readDeprecation(request: Request, response: Response): Deprecati
   return notice
 }
 
+// All digits (an order id), or a longer token with digits in it (a UUID, an EAN with a prefix); `v10` stays.
+function isIdLike(segment: string): boolean {
+  return /^\d+$/.test(segment) || (segment.length >= 8 && /\d/.test(segment) && /^[\w.:-]+$/.test(segment))
+}
+
 /** `GET /retailer/orders/{id}` for `GET /retailer/orders/1043946570`: one key per endpoint, not per resource. */
 export function endpointOf(method: string, pathname: string): string {
   const template = pathname
     .split('/')
-    .map((segment) => (/\d/.test(segment) && /^[\w-]{1,64}$/.test(segment) ? '{id}' : segment))
+    .map((segment) => (isIdLike(segment) ? '{id}' : segment))
     .join('/')
   return `${method.toUpperCase()} ${template}`
 }

@@ -14,7 +14,7 @@ export interface PaginateCommonOptions {
 /** Page-numbered APIs (`?page=1`, `?page=2`, …): the iteration ends at the first empty page. */
 export interface PageNumberPagination<T> extends PaginateCommonOptions {
   /** Fetches one page by its number and returns its items. */
-  fetchPage: (page: number, signal: AbortSignal | undefined) => Promise<readonly T[]>
+  fetchPage: (page: number, signal: AbortSignal | null) => Promise<readonly T[]>
   /** @default 1 */
   firstPage?: number | undefined
 }
@@ -30,7 +30,7 @@ export interface CursorPage<T> {
 /** Cursor or `next`-link APIs: the iteration ends when a page names no next page. */
 export interface CursorPagination<T> extends PaginateCommonOptions {
   /** Fetches one page by cursor (`undefined` for the first page). */
-  fetchCursorPage: (cursor: string | undefined, signal: AbortSignal | undefined) => Promise<CursorPage<T>>
+  fetchCursorPage: (cursor: string | undefined, signal: AbortSignal | null) => Promise<CursorPage<T>>
 }
 
 /** The options of `paginate()`: one of the two styles. */
@@ -54,7 +54,9 @@ export class PaginationLoopError extends B2bkitError {
  * ```
  */
 export async function* paginate<T>(options: PaginateOptions<T>): AsyncGenerator<T, void, undefined> {
-  const { signal, maxPages = Number.POSITIVE_INFINITY } = options
+  const { maxPages = Number.POSITIVE_INFINITY } = options
+  // `null` rather than `undefined`, as fetch's and ky's `signal` option expects.
+  const signal = options.signal ?? null
   if ('fetchPage' in options) {
     const first = options.firstPage ?? 1
     for (let count = 0; count < maxPages; count++) {
