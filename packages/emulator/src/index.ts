@@ -1,2 +1,1 @@
-// Nothing is built here yet: issue #6 builds this package (see README.md).
-export {}
+export { startBolEmulator } from './bol/bol-emulator.js'
