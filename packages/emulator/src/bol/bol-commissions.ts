@@ -92,7 +92,12 @@ export function registerBolCommissionRoutes(router: Router, context: BolContext)
       const rates = conditions.map((condition) => ({
         condition,
         priceRanges: [
-          { range: { from: 0, to: 9999 }, fixedAmount: 0.99, percentage: percentageFor(ean), reductionApplied: false },
+          {
+            range: { lower: 0, upper: 9999 },
+            fixedAmount: 0.99,
+            percentage: percentageFor(ean),
+            reductionApplied: false,
+          },
         ],
       }))
       successfulQueries.push({
