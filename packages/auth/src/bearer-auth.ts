@@ -1,0 +1,69 @@
+import { assertSecureUrl, ConfigurationError, definePlugin, type Plugin } from '@b2bkit/http'
+import ky, { type NormalizedOptions } from 'ky'
+import type { TokenSource } from './token-source.js'
+
+/** Options of `bearerAuth()`. */
+export interface BearerAuthOptions {
+  /**
+   * Allow sending the token over plain `http://` to a host that is not loopback. `createClient()` refuses such
+   * requests too; this plugin checks on its own so it is safe with plain ky as well.
+   * @default false
+   */
+  allowInsecureHttp?: boolean | undefined
+}
+
+/**
+ * A plugin that sends `Authorization: Bearer <token>` from `tokenSource` on every request and every retry.
+ *
+ * On a 401 it invalidates the token that was sent, fetches a new one and retries the request once (ky's
+ * `afterResponse` hook and `ky.retry()`; the retry counts against the client's retry limit, so with `retry: 0`
+ * the 401 is returned as it is, the token still invalidated for the next call). A second 401 on that request is
+ * thrown as ky's `HTTPError` (or what a later plugin makes of it). Many requests failing with the same token at
+ * once share one refresh.
+ *
+ * @example
+ * ```ts
+ * const tokens = clientCredentials({ tokenUrl, clientId, clientSecret, authMethod: 'basic' })
+ * const http = createClient({ baseUrl: 'https://api.bol.com', plugins: [bearerAuth(tokens)] })
+ * ```
+ */
+export function bearerAuth(tokenSource: TokenSource, options: BearerAuthOptions = {}): Plugin {
+  if (
+    typeof tokenSource !== 'object' ||
+    tokenSource === null ||
+    typeof tokenSource.getToken !== 'function' ||
+    typeof tokenSource.invalidate !== 'function'
+  ) {
+    throw new ConfigurationError('tokenSource', 'must be a token source with getToken() and invalidate()')
+  }
+  const allowInsecureHttp = options.allowInsecureHttp === true
+  // The `context` objects of requests already retried after a 401. ky gives each request its own context object
+  // when an `init` hook exists, which is why this plugin has one.
+  const retriedAfter401 = new WeakSet<object>()
+
+  const authorize = async (request: Request, requestOptions: Readonly<NormalizedOptions>) => {
+    assertSecureUrl(request.url, allowInsecureHttp)
+    const token = await tokenSource.getToken({ signal: requestOptions.signal ?? undefined })
+    request.headers.set('authorization', `Bearer ${token}`)
+  }
+
+  return definePlugin('bearer-auth', {
+    hooks: {
+      init: [() => undefined],
+      beforeRequest: [({ request, options: requestOptions }) => authorize(request, requestOptions)],
+      // Every retry carries the current token: one that expired during a backoff is replaced before it is sent.
+      beforeRetry: [({ request, options: requestOptions }) => authorize(request, requestOptions)],
+      afterResponse: [
+        async ({ request, options: requestOptions, response, retryCount }) => {
+          if (response.status !== 401) return
+          const sent = /^Bearer (.+)$/i.exec(request.headers.get('authorization') ?? '')?.[1]
+          if (sent !== undefined) await tokenSource.invalidate(sent)
+          const context = requestOptions.context
+          if (retriedAfter401.has(context) || retryCount >= requestOptions.retry.limit) return
+          retriedAfter401.add(context)
+          return ky.retry({ delay: 0, code: 'TOKEN_REFRESHED' })
+        },
+      ],
+    },
+  })
+}
