@@ -68,7 +68,3 @@ export function enumQuery(
     { name, reason: `Request contains invalid value(s): '${value}', allowed values: ${allowed.join(', ')}.` },
   ])
 }
-
-/** Whether a handler helper returned a ready response instead of a value. */
-export const isResponse = (value: unknown): value is ResponseDraft =>
-  typeof value === 'object' && value !== null && 'status' in value && 'body' in value && 'headers' in value

@@ -1,5 +1,6 @@
+import { isResponse } from '../core/response.js'
 import type { Router } from '../core/router.js'
-import { type BolContext, bolRoute, enumQuery, isResponse, listBody, pageNumber, pageOf } from './bol-context.js'
+import { type BolContext, bolRoute, enumQuery, listBody, pageNumber, pageOf } from './bol-context.js'
 
 /** `GET /retailer/inventory`: the FBB stock, filterable by `stock`, `state`, `query` and `quantity` ranges (`10-20`). */
 export function registerBolInventoryRoutes(router: Router, context: BolContext): void {

@@ -1,6 +1,7 @@
 import { isRecord, jsonBody } from '../core/exchange.js'
+import { isResponse } from '../core/response.js'
 import type { Router } from '../core/router.js'
-import { type BolContext, bolJson, bolRoute, isResponse, pageNumber, pageOf } from './bol-context.js'
+import { type BolContext, bolJson, bolRoute, pageNumber, pageOf } from './bol-context.js'
 import { bolProblem, validationProblem } from './bol-problem.js'
 import { processStatusView } from './bol-processes.js'
 

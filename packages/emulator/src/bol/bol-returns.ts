@@ -1,16 +1,8 @@
 import { isRecord, jsonBody } from '../core/exchange.js'
+import { isResponse } from '../core/response.js'
 import type { Router } from '../core/router.js'
 import { isoDateTime } from '../internal/fixtures.js'
-import {
-  type BolContext,
-  bolJson,
-  bolRoute,
-  enumQuery,
-  isResponse,
-  listBody,
-  pageNumber,
-  pageOf,
-} from './bol-context.js'
+import { type BolContext, bolJson, bolRoute, enumQuery, listBody, pageNumber, pageOf } from './bol-context.js'
 import { findOrderItem } from './bol-orders.js'
 import { type BolViolation, bolProblem, validationProblem } from './bol-problem.js'
 import { processStatusView } from './bol-processes.js'

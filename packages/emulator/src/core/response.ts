@@ -32,3 +32,7 @@ export function bodyResponse(
 export function emptyResponse(status: number, headers: Record<string, string> = {}): ResponseDraft {
   return { status, headers, body: '' }
 }
+
+/** Whether a helper returned a ready response instead of a value. */
+export const isResponse = (value: unknown): value is ResponseDraft =>
+  typeof value === 'object' && value !== null && 'status' in value && 'body' in value && 'headers' in value
