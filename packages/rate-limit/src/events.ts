@@ -1,0 +1,50 @@
+import type { ThrottleReason } from './store.js'
+
+/** What every event says about a rule at the moment it fires. */
+export interface RateLimitEventBase {
+  /** The rule's name, such as `'GET /retailer/orders/*'`, `'default'`, or a learned route such as `'GET /orders/*'`. */
+  rule: string
+  /** How many more requests may start now; undefined while the budget is unknown or unlimited. */
+  remaining: number | undefined
+  /** When the next slot frees or the server's window resets (epoch milliseconds), if known. */
+  resetAt: number | undefined
+  /** How many requests wait for this rule. */
+  queueLength: number
+}
+
+/** A request had to wait: the rule's budget is used up, a 429 paused it, or its budget is still unknown. */
+export interface ThrottleEvent extends RateLimitEventBase {
+  /** Why it waits. */
+  reason: ThrottleReason
+  /** How long the limiter expects to wait before it asks again, in milliseconds. */
+  waitMs: number
+}
+
+/** The rule has a free slot again after waiting. */
+export interface ResumeEvent extends RateLimitEventBase {
+  /** How long the head of the queue waited, in milliseconds. */
+  waitedMs: number
+}
+
+/** A response's headers told the rule's budget. */
+export interface BudgetEvent extends RateLimitEventBase {
+  /** The limit in force after the response. */
+  limit: number | undefined
+}
+
+/** The server answered 429: the rule is paused until `retryAt`. */
+export interface RateLimitedEvent extends RateLimitEventBase {
+  /** When the rule's requests may start again (epoch milliseconds). */
+  retryAt: number
+}
+
+/** The events a `RateLimiter` emits, by name. */
+export interface RateLimitEvents {
+  throttle: ThrottleEvent
+  resume: ResumeEvent
+  budget: BudgetEvent
+  'rate-limited': RateLimitedEvent
+}
+
+/** A listener of one event. */
+export type RateLimitListener<Name extends keyof RateLimitEvents> = (event: RateLimitEvents[Name]) => void

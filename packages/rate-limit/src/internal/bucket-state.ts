@@ -1,0 +1,168 @@
+import type { BucketRequest, BucketSnapshot, SlotReport, SlotRequest, SlotResult } from '../store.js'
+
+/**
+ * The bucket model of `RateLimitStore` as plain functions over plain data, so the in-memory store is a thin
+ * wrapper and a remote store can port each function to one atomic script.
+ */
+
+interface Slot {
+  inFlight: boolean
+  /** When an unanswered request stops counting as in flight. */
+  leaseEndsAt: number
+  /** When the slot stops counting against the limit. */
+  expiresAt: number
+}
+
+interface Cap {
+  remaining: number
+  resetAt: number
+}
+
+export interface BucketState {
+  slots: Map<string, Slot>
+  nextSlotId: number
+  learnedLimit: number | undefined
+  learnedIntervalMs: number | undefined
+  cap: Cap | undefined
+  pausedUntil: number
+  unlimited: boolean
+}
+
+/** Two resets this close belong to the same server window: headers give them in whole seconds. */
+const sameWindowToleranceMs = 1000
+
+export function createBucketState(): BucketState {
+  return {
+    slots: new Map(),
+    nextSlotId: 0,
+    learnedLimit: undefined,
+    learnedIntervalMs: undefined,
+    cap: undefined,
+    pausedUntil: 0,
+    unlimited: false,
+  }
+}
+
+function budgetOf(state: BucketState, request: BucketRequest) {
+  return { limit: state.learnedLimit ?? request.limit, intervalMs: state.learnedIntervalMs ?? request.intervalMs }
+}
+
+function purge(state: BucketState, now: number): void {
+  for (const [id, slot] of state.slots) {
+    if (slot.inFlight && now >= slot.leaseEndsAt) slot.inFlight = false
+    if (!slot.inFlight && slot.expiresAt <= now) state.slots.delete(id)
+  }
+  if (state.cap !== undefined && state.cap.resetAt <= now) state.cap = undefined
+  if (state.pausedUntil <= now) state.pausedUntil = 0
+}
+
+function countInFlight(state: BucketState): number {
+  let count = 0
+  for (const slot of state.slots.values()) if (slot.inFlight) count++
+  return count
+}
+
+/** The earliest time one of the slots stops counting: settled ones by their window, in-flight ones by their lease. */
+function nextRelease(state: BucketState, inFlightOnly: boolean): number | undefined {
+  let earliest: number | undefined
+  for (const slot of state.slots.values()) {
+    if (inFlightOnly && !slot.inFlight) continue
+    const time = slot.inFlight && inFlightOnly ? slot.leaseEndsAt : slot.expiresAt
+    if (earliest === undefined || time < earliest) earliest = time
+  }
+  return earliest
+}
+
+export function snapshotOf(state: BucketState, request: BucketRequest): BucketSnapshot {
+  purge(state, request.now)
+  const { limit, intervalMs } = budgetOf(state, request)
+  const local = limit !== undefined && intervalMs !== undefined ? Math.max(0, limit - state.slots.size) : undefined
+  const remaining = state.cap === undefined ? local : Math.min(state.cap.remaining, local ?? Number.POSITIVE_INFINITY)
+  const resetAt =
+    state.pausedUntil > 0 ? state.pausedUntil : (state.cap?.resetAt ?? nextRelease(state, false) ?? undefined)
+  return {
+    limit,
+    intervalMs,
+    remaining,
+    resetAt,
+    inFlight: countInFlight(state),
+    pausedUntil: state.pausedUntil > 0 ? state.pausedUntil : undefined,
+  }
+}
+
+export function acquireSlot(state: BucketState, request: SlotRequest): SlotResult {
+  const { now } = request
+  purge(state, now)
+  const deny = (reason: 'budget' | 'paused' | 'probe', until: number | undefined): SlotResult => ({
+    granted: false,
+    reason,
+    waitMs: Math.max(1, (until ?? now + request.leaseMs) - now),
+    snapshot: snapshotOf(state, request),
+  })
+  if (state.pausedUntil > now) return deny('paused', state.pausedUntil)
+  if (state.cap !== undefined && state.cap.remaining <= 0) return deny('budget', state.cap.resetAt)
+  const { limit, intervalMs } = budgetOf(state, request)
+  const known = limit !== undefined && intervalMs !== undefined
+  if (known && state.slots.size >= limit) return deny('budget', nextRelease(state, false))
+  if (!known && state.cap === undefined && !state.unlimited && countInFlight(state) > 0) {
+    return deny('probe', nextRelease(state, true))
+  }
+  state.nextSlotId++
+  const slotId = String(state.nextSlotId)
+  const leaseEndsAt = now + request.leaseMs
+  state.slots.set(slotId, { inFlight: true, leaseEndsAt, expiresAt: leaseEndsAt + (intervalMs ?? 0) })
+  if (state.cap !== undefined) state.cap.remaining--
+  return { granted: true, slotId, snapshot: snapshotOf(state, request) }
+}
+
+export function settleSlot(state: BucketState, slotId: string, report: SlotReport): BucketSnapshot {
+  const { now, budget } = report
+  purge(state, now)
+  if (budget?.present === true) {
+    state.unlimited = false
+    if (budget.limit !== undefined) state.learnedLimit = budget.limit
+    if (budget.windowMs !== undefined) state.learnedIntervalMs = budget.windowMs
+  }
+  const { limit, intervalMs } = budgetOf(state, report)
+  const slot = state.slots.get(slotId)
+  if (slot?.inFlight === true) {
+    slot.inFlight = false
+    slot.expiresAt = now + (intervalMs ?? 0)
+  }
+  if (budget?.present === true && budget.remaining !== undefined) {
+    const resetAt = budget.resetAt ?? now + (intervalMs ?? sameWindowToleranceMs)
+    const known = limit !== undefined && intervalMs !== undefined
+    // When the server has counted no more than this bucket's own live slots, the log already keeps us under the
+    // limit; only usage the log cannot explain (another client, an earlier run) needs a cap.
+    const explained = known && limit - budget.remaining <= state.slots.size
+    if (resetAt > now && !explained) {
+      mergeCap(state, { remaining: Math.max(0, budget.remaining - countInFlight(state)), resetAt })
+    }
+  } else if (budget?.present === false && limit === undefined) {
+    state.unlimited = true
+  }
+  if (report.pauseUntil !== undefined && report.pauseUntil > now) {
+    state.pausedUntil = Math.max(state.pausedUntil, report.pauseUntil)
+    // The 429 proves the cap (if any) was wrong, and that the bucket is limited after all.
+    state.cap = undefined
+    state.unlimited = false
+  }
+  return snapshotOf(state, report)
+}
+
+function mergeCap(state: BucketState, candidate: Cap): void {
+  const current = state.cap
+  if (current === undefined || candidate.resetAt > current.resetAt + sameWindowToleranceMs) {
+    state.cap = candidate
+    return
+  }
+  // Same window: responses can arrive out of the order the server counted them, so keep the lower count.
+  state.cap = {
+    remaining: Math.min(current.remaining, candidate.remaining),
+    resetAt: Math.max(current.resetAt, candidate.resetAt),
+  }
+}
+
+export function releaseSlot(state: BucketState, slotId: string): void {
+  state.slots.delete(slotId)
+}
