@@ -1,4 +1,10 @@
 export { defaultParsers, parseProblem, problemSourceOf, type RawProblemBody } from './parse-problem.js'
+export { b2brouterParser } from './parsers/b2brouter.js'
+export { convictionalParser } from './parsers/convictional.js'
+export { genericJsonParser, plainTextParser } from './parsers/fallback.js'
+export { problemJsonParser } from './parsers/problem-json.js'
+export { problemXmlParser } from './parsers/problem-xml.js'
+export { siesmartParser } from './parsers/siesmart.js'
 export { type ProblemDetailsOptions, problemDetails } from './problem-details.js'
 export {
   isProblemError,
@@ -8,12 +14,6 @@ export {
   type Violation,
 } from './problem-error.js'
 export type { ParsedProblem, ProblemParser, ProblemSource } from './problem-source.js'
-export { b2brouterParser } from './parsers/b2brouter.js'
-export { convictionalParser } from './parsers/convictional.js'
-export { genericJsonParser, plainTextParser } from './parsers/fallback.js'
-export { problemJsonParser } from './parsers/problem-json.js'
-export { problemXmlParser } from './parsers/problem-xml.js'
-export { siesmartParser } from './parsers/siesmart.js'
 export { parseRetryAfter } from './retry-after.js'
 export {
   BadRequestError,

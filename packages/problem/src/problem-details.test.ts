@@ -203,7 +203,11 @@ describe('problemDetails() with bodies that misbehave', () => {
       response.write('first part of the body, then nothing more')
     })
     const started = Date.now()
-    const error = await createClient({ baseUrl: server.url, retry: 0, plugins: [problemDetails({ readTimeoutMs: 100 })] })
+    const error = await createClient({
+      baseUrl: server.url,
+      retry: 0,
+      plugins: [problemDetails({ readTimeoutMs: 100 })],
+    })
       .get('x')
       .catch((caught: unknown) => caught)
     expect(error).toBeInstanceOf(ServerError)

@@ -1,5 +1,5 @@
 import { hasMarker, mark } from './internal/markers.js'
-import { type ProblemInit, ProblemError } from './problem-error.js'
+import { ProblemError, type ProblemInit } from './problem-error.js'
 
 // One marker per class, shared by every installed copy through the global symbol registry.
 const markers = {

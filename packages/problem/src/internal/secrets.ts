@@ -24,5 +24,7 @@ export function redactDeep<T>(value: T, secrets: readonly string[], depth = 0): 
   if (depth > 8 || typeof value !== 'object' || value === null) return value
   if (Array.isArray(value)) return value.map((item) => redactDeep(item, secrets, depth + 1)) as T
   if (!isRecord(value)) return value
-  return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, redactDeep(item, secrets, depth + 1)])) as T
+  return Object.fromEntries(
+    Object.entries(value).map(([key, item]) => [key, redactDeep(item, secrets, depth + 1)]),
+  ) as T
 }

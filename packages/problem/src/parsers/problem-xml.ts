@@ -1,6 +1,6 @@
+import { childrenNamed, childText, parseXml, type XmlElement } from '../internal/xml.js'
 import type { Violation } from '../problem-error.js'
 import type { ProblemParser } from '../problem-source.js'
-import { childrenNamed, childText, parseXml, type XmlElement } from '../internal/xml.js'
 
 const standardMembers = new Set(['type', 'title', 'status', 'detail', 'instance', 'violations'])
 
