@@ -2,19 +2,9 @@ import { ConfigurationError } from '@b2bkit/http'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { ClientCredentialsOptions } from './client-credentials.js'
 import { clientCredentials } from './client-credentials.js'
-import {
-  fakeJwt,
-  type RunningServer,
-  sendJson,
-  startServer,
-  tokenEndpoint,
-  tokenNumber,
-} from './internal/test-servers.js'
+import { fakeJwt, type RunningServer, sendJson, startServer, tokenNumber } from './internal/test-servers.js'
+import { clientId, clientSecret, type SetupOptions, setupSource, start } from './internal/test-token-source.js'
 import type { TokenRequestEvent } from './token-source.js'
-
-const clientId = 'shop-client'
-const clientSecret = 'correct horse+battery/staple='
-const start = Date.UTC(2026, 0, 1)
 
 let server: RunningServer | undefined
 afterEach(async () => {
@@ -22,27 +12,10 @@ afterEach(async () => {
   server = undefined
 })
 
-async function setup(
-  behaviour: Partial<Parameters<typeof tokenEndpoint>[0]> = {},
-  overrides: Partial<ClientCredentialsOptions> = {},
-) {
-  let now = start
-  const authMethod = overrides.authMethod ?? 'basic'
-  const running = await startServer(
-    tokenEndpoint({ clientId, clientSecret, authMethod, lifetimeSeconds: 300, now: () => now, ...behaviour }),
-  )
-  server = running
-  const events: TokenRequestEvent[] = []
-  const tokens = clientCredentials({
-    tokenUrl: `${running.url}/token`,
-    clientId,
-    clientSecret,
-    authMethod,
-    clock: () => now,
-    onTokenRequest: (event) => events.push(event),
-    ...overrides,
-  })
-  return { tokens, events, server: running, advance: (milliseconds: number) => void (now += milliseconds) }
+async function setup(behaviour: SetupOptions['behaviour'] = {}, options: Partial<ClientCredentialsOptions> = {}) {
+  const source = await setupSource({ behaviour, options })
+  server = source.server
+  return source
 }
 
 describe('clientCredentials', () => {
