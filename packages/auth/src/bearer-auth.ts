@@ -37,8 +37,8 @@ export function bearerAuth(tokenSource: TokenSource, options: BearerAuthOptions 
     throw new ConfigurationError('tokenSource', 'must be a token source with getToken() and invalidate()')
   }
   const allowInsecureHttp = options.allowInsecureHttp === true
-  // The `context` objects of requests already retried after a 401. ky gives each request its own context object
-  // when an `init` hook exists, which is why this plugin has one.
+  // The `context` objects of requests already retried after a 401: ky gives each call its own context object and
+  // keeps it across that call's retries, so it marks "this request" without touching the request itself.
   const retriedAfter401 = new WeakSet<object>()
 
   const authorize = async (request: Request, requestOptions: Readonly<NormalizedOptions>) => {
@@ -49,7 +49,6 @@ export function bearerAuth(tokenSource: TokenSource, options: BearerAuthOptions 
 
   return definePlugin('bearer-auth', {
     hooks: {
-      init: [() => undefined],
       beforeRequest: [({ request, options: requestOptions }) => authorize(request, requestOptions)],
       // Every retry carries the current token: one that expired during a backoff is replaced before it is sent.
       beforeRetry: [({ request, options: requestOptions }) => authorize(request, requestOptions)],
