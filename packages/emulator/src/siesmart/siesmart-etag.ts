@@ -28,8 +28,9 @@ export function checkIfMatch(exchange: Exchange, currentTag: string): Preconditi
 /** Whether `If-None-Match` names the current ETag (for a 304). */
 export function matchesIfNoneMatch(exchange: Exchange, currentTag: string): boolean {
   const header = headerValue(exchange, 'if-none-match')
+  if (header === undefined) return false
   return header
-    ?.split(',')
+    .split(',')
     .map(bare)
     .some((tag) => tag === currentTag || tag === '*')
 }
