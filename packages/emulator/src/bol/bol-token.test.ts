@@ -42,14 +42,18 @@ describe('bol token endpoint and bearer tokens', () => {
     expect(emulator.issuedTokenCount).toBe(0)
   })
 
-  it('answers 401 without a token and 401 "JWT expired" once a short-lived token has expired', async () => {
-    emulator = await startBolEmulator({ tokenTtlSeconds: 1 })
+  it('answers 401 without a token and 401 "JWT expired" once a token has outlived its TTL', async () => {
+    let nowMs = Date.parse('2026-01-01T10:00:00Z')
+    emulator = await startBolEmulator({ tokenTtlSeconds: 60, clock: { now: () => nowMs } })
     expect((await fetch(`${emulator.url}/retailer/orders`)).status).toBe(401)
     const request = bolFetcher(emulator, await bolToken(emulator))
     expect((await request('/retailer/orders')).status).toBe(200)
-    await new Promise((resolve) => setTimeout(resolve, 1_100))
+    nowMs += 59_000
+    expect((await request('/retailer/orders')).status).toBe(200)
+    nowMs += 1_000
     const expired = await request('/retailer/orders')
     expect(expired.status).toBe(401)
+    expect(expired.headers.get('www-authenticate')).toContain('JWT expired')
     expect(await expired.json()).toMatchObject({ status: 401, detail: 'JWT expired' })
   })
 
