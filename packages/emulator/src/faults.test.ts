@@ -72,7 +72,9 @@ describe.each(['bol', 'siesmart'] as const)('token faults on the %s emulator', (
   it('has a token endpoint outage that ends after its duration', async () => {
     const client = await start()
     emulator.setFaults({ tokenOutage: { durationMs: 300 } })
-    expect((await client.requestToken()).status).toBe(503)
+    const refused = await client.requestToken()
+    expect(refused.status).toBe(503)
+    expect(refused.headers.get('retry-after')).toBe('1')
     expect((await client.read()).status).toBe(200)
     await new Promise((resolve) => setTimeout(resolve, 350))
     expect((await client.requestToken()).status).toBe(200)

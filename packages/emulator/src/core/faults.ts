@@ -94,6 +94,11 @@ export class FaultController {
     return this.clock.now() < this.tokenOutageUntil
   }
 
+  /** Milliseconds until the outage ends, or `undefined` when it lasts until switched off. */
+  tokenOutageRemainingMs(): number | undefined {
+    return Number.isFinite(this.tokenOutageUntil) ? Math.max(0, this.tokenOutageUntil - this.clock.now()) : undefined
+  }
+
   /** Milliseconds after issue when tokens are refused, when early expiry is on. */
   get tokenLifetimeMs(): number | undefined {
     return this.options.tokenLifetimeMs

@@ -140,7 +140,10 @@ export function startServer(provider: ProviderDefinition, context: ServerContext
     }
     if (isToken && faults.tokenOutage()) {
       recorded.fault = 'token-outage'
-      return finish(provider.errorResponse(exchange, 503, 'The token service is unavailable.'))
+      const outage = provider.errorResponse(exchange, 503, 'The token service is unavailable.')
+      const remainingMs = faults.tokenOutageRemainingMs()
+      if (remainingMs !== undefined) outage.headers['retry-after'] = String(Math.max(1, Math.ceil(remainingMs / 1000)))
+      return finish(outage)
     }
     let draft: ResponseDraft
     try {
