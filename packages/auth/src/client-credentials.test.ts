@@ -181,6 +181,8 @@ describe('clientCredentials configuration', () => {
       [{ expiryMarginMs: Number.NaN }, 'expiryMarginMs'],
       [{ retry: 1.5 }, 'retry'],
       [{ timeoutMs: -5 }, 'timeoutMs'],
+      [{ timeoutMs: 0 }, 'timeoutMs'],
+      [{ lockLeaseMs: 3_000_000_000 }, 'lockLeaseMs'],
       [{ defaultLifetimeMs: 0 }, 'defaultLifetimeMs'],
       [{ clock: 42 }, 'clock'],
       [{ store: {} }, 'store'],

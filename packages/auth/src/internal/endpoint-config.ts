@@ -1,6 +1,6 @@
 import { ConfigurationError } from '@b2bkit/http'
 import type { ClientAuthMethod, TokenEndpointOptions } from '../token-endpoint-options.js'
-import { optionalFunction, optionalMilliseconds, requireSecureUrl } from './options.js'
+import { optionalFunction, optionalPositiveMilliseconds, requireSecureUrl } from './options.js'
 import { createServerClock } from './server-clock.js'
 import { type TokenEndpoint, tokenRetryOptions } from './token-endpoint.js'
 
@@ -14,20 +14,20 @@ export function resolveTokenEndpoint(
 ): TokenEndpoint {
   const tokenUrl = requireSecureUrl('tokenUrl', options.tokenUrl, options.allowInsecureHttp === true)
   const retry = options.retry
-  if (typeof retry === 'number' && !(Number.isInteger(retry) && retry >= 0)) {
+  const validRetry =
+    retry === undefined ||
+    (typeof retry === 'number' && Number.isInteger(retry) && retry >= 0) ||
+    (typeof retry === 'object' && retry !== null)
+  if (!validRetry) {
     throw new ConfigurationError('retry', 'must be a whole number of retries, zero or more, or ky retry options')
   }
-  if (retry !== undefined && typeof retry !== 'number' && (typeof retry !== 'object' || retry === null)) {
-    throw new ConfigurationError('retry', 'must be a whole number of retries, zero or more, or ky retry options')
-  }
-  const lifetimeMs = optionalMilliseconds('defaultLifetimeMs', options.defaultLifetimeMs) ?? defaultLifetimeMs
-  if (lifetimeMs === 0) throw new ConfigurationError('defaultLifetimeMs', 'must be more than zero')
+  const lifetimeMs = optionalPositiveMilliseconds('defaultLifetimeMs', options.defaultLifetimeMs) ?? defaultLifetimeMs
   return {
     ...client,
     tokenUrl,
     fetch: optionalFunction('fetch', options.fetch) ?? ((input, init) => globalThis.fetch(input, init)),
     retry: tokenRetryOptions(retry),
-    timeoutMs: optionalMilliseconds('timeoutMs', options.timeoutMs) ?? defaultTimeoutMs,
+    timeoutMs: optionalPositiveMilliseconds('timeoutMs', options.timeoutMs) ?? defaultTimeoutMs,
     clock: createServerClock(optionalFunction('clock', options.clock) ?? Date.now),
     defaultLifetimeMs: lifetimeMs,
   }

@@ -23,6 +23,18 @@ export function optionalMilliseconds(option: string, value: unknown): number | u
   return value
 }
 
+// The longest delay a timer takes (2^31 - 1 ms); ky refuses longer timeouts.
+const maximumTimerMs = 2_147_483_647
+
+/** An optional duration that must be more than zero and fit a timer. */
+export function optionalPositiveMilliseconds(option: string, value: unknown): number | undefined {
+  const milliseconds = optionalMilliseconds(option, value)
+  if (milliseconds !== undefined && (milliseconds === 0 || milliseconds > maximumTimerMs)) {
+    throw new ConfigurationError(option, `must be more than 0 and at most ${maximumTimerMs} milliseconds`)
+  }
+  return milliseconds
+}
+
 /** An optional function option. */
 export function optionalFunction<T extends (...parameters: never[]) => unknown>(
   option: string,
