@@ -115,7 +115,9 @@ export class BucketGate {
     const waitedMs = now - this.#waitingSince
     this.#waitingSince = undefined
     this.#waitingReason = undefined
-    this.context.emitter.emit('resume', { rule: this.key, waitedMs, remaining, resetAt, queueLength: this.queueLength })
+    // The head that got the slot is leaving the line.
+    const queueLength = Math.max(0, this.queueLength - 1)
+    this.context.emitter.emit('resume', { rule: this.key, waitedMs, remaining, resetAt, queueLength })
   }
 
   async #sleep(milliseconds: number, signal: AbortSignal | undefined): Promise<void> {

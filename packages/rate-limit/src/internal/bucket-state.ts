@@ -6,6 +6,7 @@ import type { BucketRequest, BucketSnapshot, SlotReport, SlotRequest, SlotResult
  */
 
 interface Slot {
+  acquiredAt: number
   inFlight: boolean
   /** When an unanswered request stops counting as in flight. */
   leaseEndsAt: number
@@ -26,6 +27,11 @@ export interface BucketState {
   cap: Cap | undefined
   pausedUntil: number
   unlimited: boolean
+  /**
+   * When recently purged slots stopped counting, kept while a request sent before then is still in flight: its
+   * answer may report a count that includes them.
+   */
+  expired: number[]
 }
 
 /** Two resets this close belong to the same server window: headers give them in whole seconds. */
@@ -40,6 +46,7 @@ export function createBucketState(): BucketState {
     cap: undefined,
     pausedUntil: 0,
     unlimited: false,
+    expired: [],
   }
 }
 
@@ -48,10 +55,17 @@ function budgetOf(state: BucketState, request: BucketRequest) {
 }
 
 function purge(state: BucketState, now: number): void {
-  for (const [id, slot] of state.slots) {
+  let oldestInFlight = Number.POSITIVE_INFINITY
+  for (const slot of state.slots.values()) {
     if (slot.inFlight && now >= slot.leaseEndsAt) slot.inFlight = false
-    if (!slot.inFlight && slot.expiresAt <= now) state.slots.delete(id)
+    if (slot.inFlight) oldestInFlight = Math.min(oldestInFlight, slot.acquiredAt)
   }
+  for (const [id, slot] of state.slots) {
+    if (slot.inFlight || slot.expiresAt > now) continue
+    state.slots.delete(id)
+    if (slot.expiresAt > oldestInFlight) state.expired.push(slot.expiresAt)
+  }
+  if (state.expired.length > 0) state.expired = state.expired.filter((expiresAt) => expiresAt > oldestInFlight)
   if (state.cap !== undefined && state.cap.resetAt <= now) state.cap = undefined
   if (state.pausedUntil <= now) state.pausedUntil = 0
 }
@@ -110,7 +124,7 @@ export function acquireSlot(state: BucketState, request: SlotRequest): SlotResul
   state.nextSlotId++
   const slotId = String(state.nextSlotId)
   const leaseEndsAt = now + request.leaseMs
-  state.slots.set(slotId, { inFlight: true, leaseEndsAt, expiresAt: leaseEndsAt + (intervalMs ?? 0) })
+  state.slots.set(slotId, { acquiredAt: now, inFlight: true, leaseEndsAt, expiresAt: leaseEndsAt + (intervalMs ?? 0) })
   if (state.cap !== undefined) state.cap.remaining--
   return { granted: true, slotId, snapshot: snapshotOf(state, request) }
 }
@@ -132,9 +146,12 @@ export function settleSlot(state: BucketState, slotId: string, report: SlotRepor
   if (budget?.present === true && budget.remaining !== undefined) {
     const resetAt = budget.resetAt ?? now + (intervalMs ?? sameWindowToleranceMs)
     const known = limit !== undefined && intervalMs !== undefined
-    // When the server has counted no more than this bucket's own live slots, the log already keeps us under the
-    // limit; only usage the log cannot explain (another client, an earlier run) needs a cap.
-    const explained = known && limit - budget.remaining <= state.slots.size
+    // When the server has counted no more requests than this bucket may have sent, the log already keeps us under
+    // the limit; only usage the log cannot explain (another client, an earlier run) needs a cap. The count was made
+    // when this request arrived, so slots that stopped counting since it was sent may be part of it.
+    const sentAt = slot?.acquiredAt ?? now
+    const mayHaveCounted = state.slots.size + state.expired.filter((expiresAt) => expiresAt > sentAt).length
+    const explained = known && limit - budget.remaining <= mayHaveCounted
     if (resetAt > now && !explained) {
       mergeCap(state, { remaining: Math.max(0, budget.remaining - countInFlight(state)), resetAt })
     }
