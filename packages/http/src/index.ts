@@ -15,6 +15,7 @@ export {
   TimeoutError,
 } from './errors.js'
 export { type MediaTypeFormat, vendorHeaders, vendorMediaType } from './media-type.js'
+export { type RequestMetricsPlugin, type RequestMetricsSnapshot, requestMetrics } from './metrics.js'
 export {
   type CursorPage,
   type CursorPagination,
@@ -33,7 +34,7 @@ export {
   redactText,
   redactUrl,
 } from './redact.js'
-export { getRequestId, requestIdHeaders } from './request-id.js'
+export { getRequestId, requestIdHeaders, withRequestId } from './request-id.js'
 export { failedBeforeSending, type IdempotencyOptions, idempotentRetry, markRetrySafe } from './retry-policy.js'
 export { assertSecureUrl, hasCredentials, isLoopbackHost } from './secure-transport.js'
 export { userAgentOf, version } from './version.js'

@@ -32,3 +32,22 @@ function readRequestId(headers: Headers): string | undefined {
   }
   return undefined
 }
+
+/**
+ * Puts the response's request id on a result object as a non-enumerable `requestId` property, so
+ * `getRequestId(result)` finds it while `JSON.stringify(result)` and equality checks ignore it. Provider
+ * packages call this on what their resource methods return. Returns `data` itself.
+ *
+ * @example
+ * ```ts
+ * const order = withRequestId(await response.json(), response)
+ * getRequestId(order) // 'f5b0c1a2-…'
+ * ```
+ */
+export function withRequestId<T>(data: T, response: Response): T {
+  const requestId = readRequestId(response.headers)
+  if (requestId !== undefined && typeof data === 'object' && data !== null && Object.isExtensible(data)) {
+    Object.defineProperty(data, 'requestId', { value: requestId, enumerable: false, configurable: true })
+  }
+  return data
+}
