@@ -15,6 +15,20 @@ export function accountOf(exchange: Exchange, state: B2BrouterState): B2BrouterA
 const text = (fields: Record<string, unknown>, name: string) =>
   typeof fields[name] === 'string' ? (fields[name] as string) : ''
 
+/** The fields accounts and contacts share, read from a request body. */
+function partyFields(fields: Record<string, unknown>, runtime: Runtime) {
+  return {
+    name: text(fields, 'name'),
+    tin_value: text(fields, 'tin_value'),
+    country: text(fields, 'country').toLowerCase(),
+    email: text(fields, 'email'),
+    address: text(fields, 'address'),
+    city: text(fields, 'city'),
+    postalcode: text(fields, 'postalcode'),
+    created_at: isoDateTime(runtime.clock.now()),
+  }
+}
+
 /** Reads `{ <wrapper>: {...} }` and checks required string fields; an error response when some are missing. */
 export function wrappedFields(
   exchange: Exchange,
@@ -48,15 +62,8 @@ export function registerB2BrouterAccountRoutes(router: Router, state: B2BrouterS
     if (isResponse(fields)) return fields
     const account: B2BrouterAccount = {
       id: ++state.sequences.account,
-      name: text(fields, 'name'),
-      tin_value: text(fields, 'tin_value'),
+      ...partyFields(fields, runtime),
       tin_scheme: text(fields, 'tin_scheme'),
-      country: text(fields, 'country').toLowerCase(),
-      address: text(fields, 'address'),
-      city: text(fields, 'city'),
-      postalcode: text(fields, 'postalcode'),
-      email: text(fields, 'email'),
-      created_at: isoDateTime(runtime.clock.now()),
     }
     state.accounts.set(account.id, account)
     markApplied(exchange, { resourceId: String(account.id) })
@@ -88,14 +95,7 @@ export function registerB2BrouterAccountRoutes(router: Router, state: B2BrouterS
     const contact: B2BrouterContact = {
       id: ++state.sequences.contact,
       account_id: account.id,
-      name: text(fields, 'name'),
-      tin_value: text(fields, 'tin_value'),
-      country: (text(fields, 'country') || account.country).toLowerCase(),
-      email: text(fields, 'email'),
-      address: text(fields, 'address'),
-      city: text(fields, 'city'),
-      postalcode: text(fields, 'postalcode'),
-      created_at: isoDateTime(runtime.clock.now()),
+      ...partyFields({ country: account.country, ...fields }, runtime),
     }
     state.contacts.set(contact.id, contact)
     markApplied(exchange, { resourceId: String(contact.id) })

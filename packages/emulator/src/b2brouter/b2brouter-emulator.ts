@@ -2,7 +2,7 @@ import { secretsEqual } from '../core/client-credentials.js'
 import { type Emulator, launchEmulator } from '../core/emulator.js'
 import { headerValue } from '../core/exchange.js'
 import { type ProviderDefinition, standardRateLimitHeaders } from '../core/provider.js'
-import { RateLimiter, type RateLimitRule, resolveRateLimitRules } from '../core/rate-limiter.js'
+import { RateLimiter, type RateLimitRule } from '../core/rate-limiter.js'
 import { Router } from '../core/router.js'
 import { type CommonEmulatorOptions, createRuntime } from '../core/runtime.js'
 import { registerB2BrouterAccountRoutes } from './b2brouter-accounts.js'
@@ -70,14 +70,11 @@ export async function startB2BrouterEmulator(
   registerB2BrouterInvoiceActions(router, state, runtime, onStateChange)
   registerB2BrouterWebhookRoutes(router, state)
 
-  const rules = (rateLimits: CommonEmulatorOptions['rateLimits']) =>
-    resolveRateLimitRules(b2brouterDefaultRateLimits[environment], rateLimits)
-  const limiter = new RateLimiter(rules(options.rateLimits), runtime.clock)
+  const limiter = RateLimiter.configured(b2brouterDefaultRateLimits[environment], options.rateLimits, runtime.clock)
   const definition: ProviderDefinition = {
     requestIdHeader: 'X-Request-Id',
     router,
     isTokenRequest: () => false,
-    isWrite: (exchange) => exchange.method !== 'GET' && exchange.method !== 'HEAD',
     authenticate: async (exchange) => {
       const key = headerValue(exchange, 'x-b2b-api-key')
       if (!key) return b2brouterError(401, 'The X-B2B-API-Key header is missing.')
@@ -93,13 +90,12 @@ export async function startB2BrouterEmulator(
     rateLimiterFor: () => ({ limiter, clientKey: environment }),
     rateLimitHeaders: standardRateLimitHeaders,
     errorResponse: (_exchange, status, message) => b2brouterError(status, message),
-    deprecations: () => runtime.deprecations,
   }
   return launchEmulator(runtime, definition, {
     provider: 'b2brouter',
     port: options.port,
     state,
     credentials,
-    setRateLimits: (rateLimits) => limiter.setRules(rules(rateLimits)),
+    limiter,
   })
 }

@@ -17,6 +17,13 @@ export function invoiceOf(exchange: Exchange, state: B2BrouterState): B2BrouterI
   )
 }
 
+/** The invoice in the path when it can still change (state `new`); a 404 or a 422 `invoice_not_editable` otherwise. */
+function editableInvoiceOf(exchange: Exchange, state: B2BrouterState): B2BrouterInvoice | ResponseDraft {
+  const invoice = invoiceOf(exchange, state)
+  if (isResponse(invoice) || invoice.state === 'new') return invoice
+  return b2brouterError(422, `Invoice in state ${invoice.state} can no longer be changed.`, {}, 'invoice_not_editable')
+}
+
 const invalid = (errors: FieldError[]) =>
   b2brouterError(
     422,
@@ -110,15 +117,8 @@ export function registerB2BrouterInvoiceRoutes(
   })
 
   router.on('PUT', '/invoices/:invoiceId', (exchange) => {
-    const invoice = invoiceOf(exchange, state)
+    const invoice = editableInvoiceOf(exchange, state)
     if (isResponse(invoice)) return invoice
-    if (invoice.state !== 'new')
-      return b2brouterError(
-        422,
-        `Invoice in state ${invoice.state} can no longer be edited.`,
-        {},
-        'invoice_not_editable',
-      )
     const body = jsonBody(exchange)
     const fields = isRecord(body) && isRecord(body.invoice) ? body.invoice : undefined
     if (!fields) return b2brouterError(400, 'The body must be a JSON object with an "invoice" object.')
@@ -136,15 +136,8 @@ export function registerB2BrouterInvoiceRoutes(
   })
 
   router.on('DELETE', '/invoices/:invoiceId', (exchange) => {
-    const invoice = invoiceOf(exchange, state)
+    const invoice = editableInvoiceOf(exchange, state)
     if (isResponse(invoice)) return invoice
-    if (invoice.state !== 'new')
-      return b2brouterError(
-        422,
-        `Invoice in state ${invoice.state} can no longer be deleted.`,
-        {},
-        'invoice_not_editable',
-      )
     state.invoices.delete(invoice.id)
     markApplied(exchange, { resourceId: String(invoice.id) })
     return b2brouterJson({ invoice: invoiceView(invoice) })

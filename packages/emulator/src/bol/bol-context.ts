@@ -3,7 +3,7 @@ import { jsonResponse, type ResponseDraft } from '../core/response.js'
 import type { Router } from '../core/router.js'
 import type { Runtime } from '../core/runtime.js'
 import { bolProblem, retailerJson } from './bol-problem.js'
-import type { BolProcessEngine } from './bol-processes.js'
+import { type BolProcessEngine, type ProcessRequest, processStatusView } from './bol-processes.js'
 import type { BolState } from './bol-state.js'
 
 /** What the bol route handlers share. */
@@ -67,4 +67,9 @@ export function enumQuery(
   return bolProblem(exchange, 400, 'Bad request', [
     { name, reason: `Request contains invalid value(s): '${value}', allowed values: ${allowed.join(', ')}.` },
   ])
+}
+
+/** Starts a process for a write and answers 202 with its `PENDING` process status. */
+export function acceptProcess(exchange: Exchange, context: BolContext, request: ProcessRequest): ResponseDraft {
+  return bolJson(processStatusView(context.processes.start(exchange, request), exchange.origin), 202)
 }

@@ -2,7 +2,7 @@ import type { DeprecationRule } from '../core/deprecations.js'
 import { type Emulator, launchEmulator } from '../core/emulator.js'
 import type { Exchange } from '../core/exchange.js'
 import { type ProviderDefinition, standardRateLimitHeaders } from '../core/provider.js'
-import { RateLimiter, resolveRateLimitRules } from '../core/rate-limiter.js'
+import { RateLimiter } from '../core/rate-limiter.js'
 import { Router } from '../core/router.js'
 import { type CommonEmulatorOptions, createRuntime } from '../core/runtime.js'
 import { registerBolCommissionRoutes } from './bol-commissions.js'
@@ -92,7 +92,7 @@ export async function startBolEmulator(
   registerBolProcessStatusRoutes(router, context)
   registerBolSubscriptionRoutes(router, context, push, signingKey)
 
-  const limiter = new RateLimiter(resolveRateLimitRules(bolDefaultRateLimits, options.rateLimits), runtime.clock)
+  const limiter = RateLimiter.configured(bolDefaultRateLimits, options.rateLimits, runtime.clock)
   const definition: ProviderDefinition = {
     requestIdHeader: 'X-Request-ID',
     router,
@@ -108,7 +108,6 @@ export async function startBolEmulator(
     }),
     rateLimitHeaders: standardRateLimitHeaders,
     errorResponse: (exchange, status, message) => bolProblem(exchange, status, message),
-    deprecations: () => runtime.deprecations,
   }
   return launchEmulator(runtime, definition, {
     provider: 'bol',
@@ -116,6 +115,6 @@ export async function startBolEmulator(
     state,
     credentials,
     tokenPath: '/token',
-    setRateLimits: (rateLimits) => limiter.setRules(resolveRateLimitRules(bolDefaultRateLimits, rateLimits)),
+    limiter,
   })
 }

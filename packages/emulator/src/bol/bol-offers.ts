@@ -2,7 +2,7 @@ import { type Exchange, isRecord, jsonBody } from '../core/exchange.js'
 import { bodyResponse, type ResponseDraft } from '../core/response.js'
 import type { Router } from '../core/router.js'
 import { isoDateTime, isValidEan } from '../internal/fixtures.js'
-import { type BolContext, bolJson, bolRoute } from './bol-context.js'
+import { acceptProcess, type BolContext, bolJson, bolRoute } from './bol-context.js'
 import {
   createOfferViolations,
   fulfilmentViolations,
@@ -13,12 +13,7 @@ import {
   stockViolations,
 } from './bol-offer-requests.js'
 import { type BolViolation, bolProblem, validationProblem } from './bol-problem.js'
-import { type ProcessRequest, processStatusView } from './bol-processes.js'
 import type { BolOffer } from './bol-state.js'
-
-function accepted(exchange: Exchange, context: BolContext, request: ProcessRequest): ResponseDraft {
-  return bolJson(processStatusView(context.processes.start(exchange, request), exchange.origin), 202)
-}
 
 /** Starts a process that changes an existing offer (failing when the offer is gone by then). */
 function changeOffer(
@@ -31,7 +26,7 @@ function changeOffer(
   const invalid = validationProblem(exchange, violations)
   if (invalid) return invalid
   const offerId = exchange.params.offerId ?? ''
-  return accepted(exchange, context, {
+  return acceptProcess(exchange, context, {
     eventType,
     entityId: offerId,
     description: `${eventType} for offer ${offerId}.`,
@@ -52,7 +47,7 @@ export function registerBolOfferRoutes(router: Router, context: BolContext): voi
     const invalid = validationProblem(exchange, createOfferViolations(body))
     if (invalid || !isRecord(body)) return invalid ?? bolProblem(exchange, 400, 'Bad request')
     const offerId = context.runtime.random.uuid()
-    return accepted(exchange, context, {
+    return acceptProcess(exchange, context, {
       eventType: 'CREATE_OFFER',
       entityId: offerId,
       description: `Create offer for EAN ${String(body.ean)}.`,
@@ -81,7 +76,7 @@ export function registerBolOfferRoutes(router: Router, context: BolContext): voi
     )
     if (invalid) return invalid
     const reportId = String(++context.state.sequences.report)
-    return accepted(exchange, context, {
+    return acceptProcess(exchange, context, {
       eventType: 'CREATE_OFFER_EXPORT',
       entityId: reportId,
       description: 'Create an offer export file.',

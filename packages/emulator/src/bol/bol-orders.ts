@@ -2,9 +2,17 @@ import { isRecord, jsonBody } from '../core/exchange.js'
 import { isResponse } from '../core/response.js'
 import type { Router } from '../core/router.js'
 import { isoDateTime } from '../internal/fixtures.js'
-import { type BolContext, bolJson, bolRoute, enumQuery, listBody, pageNumber, pageOf } from './bol-context.js'
+import {
+  acceptProcess,
+  type BolContext,
+  bolJson,
+  bolRoute,
+  enumQuery,
+  listBody,
+  pageNumber,
+  pageOf,
+} from './bol-context.js'
 import { bolProblem, validationProblem } from './bol-problem.js'
-import { processStatusView } from './bol-processes.js'
 import type { BolOrder, BolOrderItem } from './bol-state.js'
 
 const isOpen = (item: BolOrderItem) => item.quantityShipped + item.quantityCancelled < item.quantity
@@ -110,7 +118,7 @@ export function registerBolOrderRoutes(router: Router, context: BolContext): voi
     )
     if (invalid) return invalid
     const orderItemId = String((first as Record<string, unknown>).orderItemId)
-    const process = context.processes.start(exchange, {
+    return acceptProcess(exchange, context, {
       eventType: 'CANCEL_ORDER',
       entityId: orderItemId,
       description: `Cancel order item ${orderItemId}.`,
@@ -123,6 +131,5 @@ export function registerBolOrderRoutes(router: Router, context: BolContext): voi
         return undefined
       },
     })
-    return bolJson(processStatusView(process, exchange.origin), 202)
   })
 }

@@ -2,10 +2,18 @@ import { isRecord, jsonBody } from '../core/exchange.js'
 import { isResponse } from '../core/response.js'
 import type { Router } from '../core/router.js'
 import { isoDateTime } from '../internal/fixtures.js'
-import { type BolContext, bolJson, bolRoute, enumQuery, listBody, pageNumber, pageOf } from './bol-context.js'
+import {
+  acceptProcess,
+  type BolContext,
+  bolJson,
+  bolRoute,
+  enumQuery,
+  listBody,
+  pageNumber,
+  pageOf,
+} from './bol-context.js'
 import { findOrderItem } from './bol-orders.js'
 import { type BolViolation, bolProblem, validationProblem } from './bol-problem.js'
-import { processStatusView } from './bol-processes.js'
 import type { BolReturn } from './bol-state.js'
 
 const handlingResults = [
@@ -82,7 +90,7 @@ export function registerBolReturnRoutes(router: Router, context: BolContext): vo
     const invalid = validationProblem(exchange, handlingViolations(body))
     if (invalid) return invalid
     const rmaId = exchange.params.rmaId ?? ''
-    const process = context.processes.start(exchange, {
+    return acceptProcess(exchange, context, {
       eventType: 'HANDLE_RETURN_ITEM',
       entityId: rmaId,
       description: `Handle return item ${rmaId}.`,
@@ -101,7 +109,6 @@ export function registerBolReturnRoutes(router: Router, context: BolContext): vo
         return undefined
       },
     })
-    return bolJson(processStatusView(process, exchange.origin), 202)
   })
 
   bolRoute(router, context, 'POST', '/retailer/returns', (exchange) => {
@@ -112,7 +119,7 @@ export function registerBolReturnRoutes(router: Router, context: BolContext): vo
     const invalid = validationProblem(exchange, violations)
     if (invalid) return invalid
     const request = body as { orderItemId: string; quantityReturned: number; handlingResult: string }
-    const process = context.processes.start(exchange, {
+    return acceptProcess(exchange, context, {
       eventType: 'CREATE_RETURN_ITEM',
       entityId: request.orderItemId,
       description: `Create a return for order item ${request.orderItemId}.`,
@@ -150,6 +157,5 @@ export function registerBolReturnRoutes(router: Router, context: BolContext): vo
         return { entityId: returnId }
       },
     })
-    return bolJson(processStatusView(process, exchange.origin), 202)
   })
 }

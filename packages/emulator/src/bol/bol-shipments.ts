@@ -2,10 +2,18 @@ import { isRecord, jsonBody } from '../core/exchange.js'
 import { isResponse } from '../core/response.js'
 import type { Router } from '../core/router.js'
 import { isoDateTime } from '../internal/fixtures.js'
-import { type BolContext, bolJson, bolRoute, enumQuery, listBody, pageNumber, pageOf } from './bol-context.js'
+import {
+  acceptProcess,
+  type BolContext,
+  bolJson,
+  bolRoute,
+  enumQuery,
+  listBody,
+  pageNumber,
+  pageOf,
+} from './bol-context.js'
 import { findOrderItem } from './bol-orders.js'
 import { type BolViolation, bolProblem, validationProblem } from './bol-problem.js'
-import { processStatusView } from './bol-processes.js'
 import type { BolShipment } from './bol-state.js'
 
 interface RequestedItem {
@@ -100,7 +108,7 @@ export function registerBolShipmentRoutes(router: Router, context: BolContext): 
     const invalid = validationProblem(exchange, request.violations)
     if (invalid) return invalid
     const first = request.items[0] as RequestedItem
-    const process = context.processes.start(exchange, {
+    return acceptProcess(exchange, context, {
       eventType: 'CREATE_SHIPMENT',
       entityId: first.orderItemId,
       description: `Example process status description for processing ${first.orderItemId}.`,
@@ -145,7 +153,6 @@ export function registerBolShipmentRoutes(router: Router, context: BolContext): 
         return undefined
       },
     })
-    return bolJson(processStatusView(process, exchange.origin), 202)
   })
 
   bolRoute(router, context, 'GET', '/retailer/shipments', (exchange) => {

@@ -1,8 +1,7 @@
 import { type Exchange, isRecord, jsonBody } from '../core/exchange.js'
 import type { Router } from '../core/router.js'
-import { type BolContext, bolJson, bolRoute } from './bol-context.js'
+import { acceptProcess, type BolContext, bolJson, bolRoute } from './bol-context.js'
 import { type BolViolation, bolProblem, validationProblem } from './bol-problem.js'
-import { processStatusView } from './bol-processes.js'
 import type { BolPushNotifier } from './bol-push.js'
 import type { BolSigningKey } from './bol-signing.js'
 import type { BolSubscription } from './bol-state.js'
@@ -54,13 +53,7 @@ export function registerBolSubscriptionRoutes(
   signingKey: () => Promise<BolSigningKey>,
 ): void {
   const accepted = (exchange: Exchange, eventType: string, entityId: string, apply: () => string | undefined) =>
-    bolJson(
-      processStatusView(
-        context.processes.start(exchange, { eventType, entityId, description: `${eventType} ${entityId}.`, apply }),
-        exchange.origin,
-      ),
-      202,
-    )
+    acceptProcess(exchange, context, { eventType, entityId, description: `${eventType} ${entityId}.`, apply })
 
   bolRoute(router, context, 'GET', '/retailer/subscriptions', () =>
     bolJson({ subscriptions: [...context.state.subscriptions.values()].map(view) }),

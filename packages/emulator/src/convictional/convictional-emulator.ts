@@ -2,7 +2,7 @@ import { secretsEqual } from '../core/client-credentials.js'
 import { type Emulator, launchEmulator } from '../core/emulator.js'
 import { headerValue } from '../core/exchange.js'
 import type { ProviderDefinition } from '../core/provider.js'
-import { RateLimiter, type RateLimitRule, resolveRateLimitRules } from '../core/rate-limiter.js'
+import { RateLimiter, type RateLimitRule } from '../core/rate-limiter.js'
 import { Router } from '../core/router.js'
 import { type CommonEmulatorOptions, createRuntime } from '../core/runtime.js'
 import { registerConvictionalCatalogRoutes } from './convictional-catalog.js'
@@ -43,15 +43,11 @@ export async function startConvictionalEmulator(
   const router = new Router()
   registerConvictionalCatalogRoutes(router, state, runtime)
   registerConvictionalOrderRoutes(router, state, runtime)
-  const limiter = new RateLimiter(
-    resolveRateLimitRules(convictionalDefaultRateLimits, options.rateLimits),
-    runtime.clock,
-  )
+  const limiter = RateLimiter.configured(convictionalDefaultRateLimits, options.rateLimits, runtime.clock)
   const definition: ProviderDefinition = {
     requestIdHeader: 'X-Request-ID',
     router,
     isTokenRequest: () => false,
-    isWrite: (exchange) => exchange.method !== 'GET' && exchange.method !== 'HEAD',
     authenticate: async (exchange) => {
       const key = headerValue(exchange, 'authorization')?.replace(/^Bearer\s+/i, '')
       const role = secretsEqual(key, credentials.buyerApiKey)
@@ -77,13 +73,12 @@ export async function startConvictionalEmulator(
       'x-rate-limit-duration': String(Math.max(1, Math.round(decision.rule.intervalMs / 1000))),
     }),
     errorResponse: (_exchange, status, message) => convictionalError(status, message),
-    deprecations: () => runtime.deprecations,
   }
   return launchEmulator(runtime, definition, {
     provider: 'convictional',
     port: options.port,
     state,
     credentials,
-    setRateLimits: (rateLimits) => limiter.setRules(resolveRateLimitRules(convictionalDefaultRateLimits, rateLimits)),
+    limiter,
   })
 }

@@ -1,7 +1,7 @@
 import type { DeprecationRule } from './deprecations.js'
 import type { FaultOptions } from './faults.js'
 import type { ProviderDefinition } from './provider.js'
-import type { RateLimitOption } from './rate-limiter.js'
+import type { RateLimiter, RateLimitOption } from './rate-limiter.js'
 import type { RecordedRequest, WriteRecord } from './request-log.js'
 import type { Runtime } from './runtime.js'
 import { startServer } from './server.js'
@@ -56,7 +56,8 @@ export async function launchEmulator<State, Credentials>(
     credentials: Credentials
     basePath?: string
     tokenPath?: string
-    setRateLimits(rateLimits: RateLimitOption): void
+    /** The limiter that `setRateLimits` reconfigures. */
+    limiter: RateLimiter
   },
 ): Promise<Emulator<State, Credentials>> {
   const server = await startServer(
@@ -66,6 +67,7 @@ export async function launchEmulator<State, Credentials>(
       log: runtime.log,
       clock: runtime.clock,
       onTokenRequest: () => runtime.tokenRequestCount++,
+      deprecations: () => runtime.deprecations,
     },
     details.port,
   )
@@ -87,7 +89,7 @@ export async function launchEmulator<State, Credentials>(
       return runtime.faults.current
     },
     setFaults: (faults) => runtime.faults.set(faults),
-    setRateLimits: details.setRateLimits,
+    setRateLimits: (rateLimits) => details.limiter.configure(rateLimits),
     setDeprecations: (rules) => {
       runtime.deprecations = rules
     },

@@ -1,4 +1,3 @@
-import type { DeprecationRule } from './deprecations.js'
 import type { Exchange } from './exchange.js'
 import type { RateLimitDecision, RateLimiter } from './rate-limiter.js'
 import type { ResponseDraft } from './response.js'
@@ -12,8 +11,8 @@ export interface ProviderDefinition {
   router: Router
   /** Whether the request goes to the token endpoint (subject to `tokenOutage`, never rate limited). */
   isTokenRequest(exchange: Pick<Exchange, 'method' | 'path'>): boolean
-  /** Whether the request is a write for the write log. */
-  isWrite(exchange: Pick<Exchange, 'method' | 'path'>): boolean
+  /** Whether the request is a write for the write log. @default every method but GET and HEAD */
+  isWrite?(exchange: Pick<Exchange, 'method' | 'path'>): boolean
   /** Checks media types and the like before authentication; a draft rejects the request. */
   preflight?(exchange: Exchange): ResponseDraft | undefined
   /** Authenticates the request (filling `exchange.principal`); a draft rejects it. */
@@ -24,8 +23,6 @@ export interface ProviderDefinition {
   rateLimitHeaders(decision: RateLimitDecision): Record<string, string>
   /** The provider's error body for a status (404, 405, 429, 5xx, ...). */
   errorResponse(exchange: Exchange, status: number, message: string): ResponseDraft
-  /** Endpoints announced as deprecated. */
-  deprecations(): readonly DeprecationRule[]
 }
 
 /** Standard `X-RateLimit-*` headers (seconds until reset, rounded up). */

@@ -46,8 +46,23 @@ export class RateLimiter {
   constructor(
     rules: readonly RateLimitRule[],
     private readonly clock: Clock,
+    private readonly defaults: readonly RateLimitRule[] = [],
   ) {
     this.rules = [...rules]
+  }
+
+  /** A limiter with a provider's default rules, configured by the `rateLimits` option. */
+  static configured(
+    defaults: readonly RateLimitRule[],
+    option: RateLimitOption | undefined,
+    clock: Clock,
+  ): RateLimiter {
+    return new RateLimiter(resolveRateLimitRules(defaults, option), clock, defaults)
+  }
+
+  /** Applies a `rateLimits` option over the default rules this limiter was made with. */
+  configure(option: RateLimitOption | undefined): void {
+    this.setRules(resolveRateLimitRules(this.defaults, option))
   }
 
   /** Replaces the rules and forgets what was counted. */

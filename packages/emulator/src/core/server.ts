@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { type Clock, sleep } from './clock.js'
-import { deprecationHeaders } from './deprecations.js'
+import { type DeprecationRule, deprecationHeaders } from './deprecations.js'
 import { type Exchange, headerValue } from './exchange.js'
 import type { FaultController } from './faults.js'
 import type { ProviderDefinition } from './provider.js'
@@ -24,6 +24,8 @@ export interface ServerContext {
   clock: Clock
   /** Counts calls to the token endpoint (including refused ones). */
   onTokenRequest(): void
+  /** The endpoints announced as deprecated right now. */
+  deprecations(): readonly DeprecationRule[]
 }
 
 const maximumBodyBytes = 5 * 1024 * 1024
@@ -113,12 +115,12 @@ export function startServer(provider: ProviderDefinition, context: ServerContext
     const isToken = provider.isTokenRequest(base)
     if (isToken) context.onTokenRequest()
     const idempotencyKey = headerValue(request, 'idempotency-key') ?? headerValue(request, 'x-idempotency-key')
-    const write: WriteRecord | undefined =
-      !isToken && provider.isWrite(base) ? log.recordWrite(recorded, idempotencyKey) : undefined
+    const isWrite = provider.isWrite ? provider.isWrite(base) : method !== 'GET' && method !== 'HEAD'
+    const write: WriteRecord | undefined = !isToken && isWrite ? log.recordWrite(recorded, idempotencyKey) : undefined
     const exchange: Exchange = { ...base, origin, params: {}, write, principal: {} }
     const finish = async (draft: ResponseDraft) => {
       draft.headers[provider.requestIdHeader.toLowerCase()] = requestId
-      Object.assign(draft.headers, deprecationHeaders(provider.deprecations(), method, url.pathname))
+      Object.assign(draft.headers, deprecationHeaders(context.deprecations(), method, url.pathname))
       recorded.status = draft.status
       recorded.outcome = 'answered'
       if (write) write.status = draft.status

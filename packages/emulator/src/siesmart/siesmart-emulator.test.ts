@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Emulator } from '../core/emulator.js'
+import { rawClient } from '../internal/raw-clients.js'
 import { startSiesmartEmulator } from './siesmart-emulator.js'
 import type { SiesmartState } from './siesmart-state.js'
 import type { SiesmartCredentials } from './siesmart-token-endpoint.js'
@@ -132,23 +133,11 @@ describe('SieSmart emulator', () => {
 
   it('limits to 100 requests per minute by default', async () => {
     const limited = await startSiesmartEmulator()
-    const { clientId, clientSecret, audience } = limited.credentials
-    const issued = await fetch(limited.tokenUrl as string, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        grant_type: 'client_credentials',
-        client_id: clientId,
-        client_secret: clientSecret,
-        audience,
-      }),
-    })
-    const limitedToken = ((await issued.json()) as { access_token: string }).access_token
+    const client = rawClient('siesmart', limited)
+    await client.authenticate()
     const statuses: number[] = []
     for (let index = 0; index < 101; index++) {
-      const response = await fetch(`${limited.url}/v1/config/offices`, {
-        headers: { authorization: `Bearer ${limitedToken}` },
-      })
+      const response = await client.read()
       statuses.push(response.status)
       if (index === 0) expect(response.headers.get('x-ratelimit-limit')).toBe('100')
     }

@@ -1,7 +1,7 @@
 import { type Emulator, launchEmulator } from '../core/emulator.js'
 import type { Exchange } from '../core/exchange.js'
 import { type ProviderDefinition, standardRateLimitHeaders } from '../core/provider.js'
-import { RateLimiter, type RateLimitRule, resolveRateLimitRules } from '../core/rate-limiter.js'
+import { RateLimiter, type RateLimitRule } from '../core/rate-limiter.js'
 import { Router } from '../core/router.js'
 import { type CommonEmulatorOptions, createRuntime } from '../core/runtime.js'
 import { registerSiesmartConfigRoutes, registerSiesmartProposalRoutes } from './siesmart-proposals.js'
@@ -41,12 +41,11 @@ export async function startSiesmartEmulator(
   router.on('POST', '/oauth/token', (exchange) => siesmartTokenEndpoint(exchange, runtime, credentials))
   registerSiesmartProposalRoutes(router, state, runtime)
   registerSiesmartConfigRoutes(router, state)
-  const limiter = new RateLimiter(resolveRateLimitRules(siesmartDefaultRateLimits, options.rateLimits), runtime.clock)
+  const limiter = RateLimiter.configured(siesmartDefaultRateLimits, options.rateLimits, runtime.clock)
   const definition: ProviderDefinition = {
     requestIdHeader: 'X-B2B-TRACE-ID',
     router,
     isTokenRequest,
-    isWrite: (exchange) => exchange.method !== 'GET' && exchange.method !== 'HEAD',
     authenticate: async (exchange) => {
       if (isTokenRequest(exchange)) return undefined
       const check = await runtime.tokens.verify(exchange.headers.authorization)
@@ -62,7 +61,6 @@ export async function startSiesmartEmulator(
     rateLimiterFor: (exchange) => ({ limiter, clientKey: exchange.principal.clientId ?? '' }),
     rateLimitHeaders: standardRateLimitHeaders,
     errorResponse: (exchange, status, message) => siesmartError(exchange, status, message),
-    deprecations: () => runtime.deprecations,
   }
   return launchEmulator(runtime, definition, {
     provider: 'siesmart',
@@ -71,6 +69,6 @@ export async function startSiesmartEmulator(
     credentials,
     basePath: '/siesmart/b2b',
     tokenPath: '/oauth/token',
-    setRateLimits: (rateLimits) => limiter.setRules(resolveRateLimitRules(siesmartDefaultRateLimits, rateLimits)),
+    limiter,
   })
 }
