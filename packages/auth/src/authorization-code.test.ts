@@ -3,8 +3,7 @@ import { inspect } from 'node:util'
 import { ConfigurationError } from '@b2bkit/http'
 import { afterEach, describe, expect, it } from 'vitest'
 import { type AuthorizationCodeOptions, authorizationCode } from './authorization-code.js'
-import { isAuthError } from './errors.js'
-import { type RunningServer, sendJson, startServer } from './internal/test-servers.js'
+import { failureOf, type RunningServer, sendJson, startServer } from './internal/test-servers.js'
 
 const clientId = 'partner-app'
 const clientSecret = 'partner-secret-value-987'
@@ -136,11 +135,8 @@ describe('authorizationCode', () => {
   it('keeps the code and the verifier out of the error of a failed exchange', async () => {
     const flow = flowFor(await startAuthorizationServer({ codeChallenge: 'other' }))
     const codeVerifier = 'verifier-that-is-long-enough-to-be-real-123'
-    const error = await flow.exchangeCode({ code: 'code-echoed-back', codeVerifier }).then(
-      () => undefined,
-      (reason: unknown) => reason,
-    )
-    expect(isAuthError(error) && error.oauthError).toBe('invalid_grant')
+    const error = await failureOf(flow.exchangeCode({ code: 'code-echoed-back', codeVerifier }))
+    expect(error.oauthError).toBe('invalid_grant')
     const printed = `${inspect(error, { showHidden: true, depth: 5 })}${JSON.stringify(error)}`
     expect(printed).not.toContain('code-echoed-back')
     expect(printed).not.toContain(codeVerifier)

@@ -2,8 +2,14 @@ import { createClient, InsecureTransportError } from '@b2bkit/http'
 import ky, { HTTPError } from 'ky'
 import { afterEach, describe, expect, it } from 'vitest'
 import { bearerAuth } from './bearer-auth.js'
-import { isAuthError } from './errors.js'
-import { type RunningServer, type SeenRequest, sendJson, startServer, tokenNumber } from './internal/test-servers.js'
+import {
+  failureOf,
+  type RunningServer,
+  type SeenRequest,
+  sendJson,
+  startServer,
+  tokenNumber,
+} from './internal/test-servers.js'
 import { type SetupOptions, setupSource } from './internal/test-token-source.js'
 
 const closers: (() => Promise<void>)[] = []
@@ -110,11 +116,7 @@ describe('bearerAuth', () => {
       before: (_index, _request, response) => sendJson(response, 401, { error: 'invalid_client' }),
     })
     const http = createClient({ baseUrl: api.url, plugins: [bearerAuth(tokens)] })
-    const error = await http.get('retailer/orders').then(
-      () => undefined,
-      (reason: unknown) => reason,
-    )
-    expect(isAuthError(error) && error.oauthError).toBe('invalid_client')
+    expect((await failureOf(http.get('retailer/orders'))).oauthError).toBe('invalid_client')
     expect(api.seen).toHaveLength(0)
   })
 

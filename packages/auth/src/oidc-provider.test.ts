@@ -4,7 +4,6 @@ import { decodeJwt } from 'jose'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { authorizationCode } from './authorization-code.js'
 import { clientCredentials } from './client-credentials.js'
-import { isAuthError } from './errors.js'
 import {
   apiResource,
   basicClient,
@@ -15,6 +14,7 @@ import {
   signInThroughBrowser,
   startOidcProvider,
 } from './internal/test-oidc-provider.js'
+import { failureOf } from './internal/test-servers.js'
 import type { TokenRequestEvent } from './token-source.js'
 
 let provider: RunningProvider
@@ -25,14 +25,14 @@ afterAll(async () => {
   await provider.close()
 })
 
-async function failureOf(promise: Promise<unknown>) {
-  const error = await promise.then(
-    () => undefined,
-    (reason: unknown) => reason,
-  )
-  if (!isAuthError(error)) throw new Error(`expected an AuthError, got ${String(error)}`)
-  return error
-}
+const partnerFlow = () =>
+  authorizationCode({
+    authorizeUrl: provider.authorizeUrl,
+    tokenUrl: provider.tokenUrl,
+    clientId: partnerClient.client_id,
+    clientSecret: partnerClient.client_secret,
+    redirectUri: partnerRedirectUri,
+  })
 
 describe('clientCredentials against oidc-provider', () => {
   it('gets a JWT access token with client_secret_basic and reads its expiry from exp', async () => {
@@ -102,13 +102,7 @@ describe('clientCredentials against oidc-provider', () => {
 
 describe('authorizationCode against oidc-provider', () => {
   it('signs in with PKCE, exchanges the code and refreshes the token', async () => {
-    const flow = authorizationCode({
-      authorizeUrl: provider.authorizeUrl,
-      tokenUrl: provider.tokenUrl,
-      clientId: partnerClient.client_id,
-      clientSecret: partnerClient.client_secret,
-      redirectUri: partnerRedirectUri,
-    })
+    const flow = partnerFlow()
     const request = await flow.createAuthorizationRequest({ scope: 'openid' })
     const callback = await signInThroughBrowser(request.url)
     const code = flow.readCallback(callback, request.state)
@@ -124,13 +118,7 @@ describe('authorizationCode against oidc-provider', () => {
   })
 
   it('is refused by the server when the verifier does not match the challenge', async () => {
-    const flow = authorizationCode({
-      authorizeUrl: provider.authorizeUrl,
-      tokenUrl: provider.tokenUrl,
-      clientId: partnerClient.client_id,
-      clientSecret: partnerClient.client_secret,
-      redirectUri: partnerRedirectUri,
-    })
+    const flow = partnerFlow()
     const request = await flow.createAuthorizationRequest({ scope: 'openid' })
     const code = flow.readCallback(await signInThroughBrowser(request.url), request.state)
     const other = await flow.createAuthorizationRequest()

@@ -1,7 +1,7 @@
 import { inspect } from 'node:util'
 import { afterEach, describe, expect, it } from 'vitest'
-import { AuthError, isAuthError } from './errors.js'
-import { fakeJwt, sendJson, tokenNumber } from './internal/test-servers.js'
+import { AuthError } from './errors.js'
+import { failureOf, fakeJwt, sendJson, tokenNumber } from './internal/test-servers.js'
 import { clientSecret, type SetupOptions, setupSource } from './internal/test-token-source.js'
 
 const closers: (() => Promise<void>)[] = []
@@ -15,15 +15,6 @@ async function setup(options: SetupOptions = {}) {
   const source = await setupSource({ ...options, options: { ...fastRetry, ...options.options } })
   closers.push(source.server.close)
   return source
-}
-
-async function failureOf(promise: Promise<unknown>): Promise<AuthError> {
-  const error = await promise.then(
-    () => undefined,
-    (reason: unknown) => reason,
-  )
-  if (!isAuthError(error)) throw new Error(`expected an AuthError, got ${String(error)}`)
-  return error
 }
 
 /** Everything a log could show of an error. */

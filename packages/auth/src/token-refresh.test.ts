@@ -14,6 +14,14 @@ async function setup(options: SetupOptions = {}) {
   return source
 }
 
+/** A five-minute token, as another process would have stored it. */
+const storedToken = (accessToken: string) => ({
+  accessToken,
+  tokenType: 'Bearer',
+  issuedAt: start,
+  expiresAt: start + 300_000,
+})
+
 /** A gate a test server request can wait at until the test opens it. */
 function gate() {
   let open: () => void = () => undefined
@@ -155,11 +163,7 @@ describe('token store', () => {
     const release = await store.lock?.('k', 30_000)
     const waiting = tokens.getToken()
     await new Promise((resolve) => setTimeout(resolve, 20))
-    await store.set(
-      'k',
-      { accessToken: 'from-another-process', tokenType: 'Bearer', issuedAt: start, expiresAt: start + 300_000 },
-      start + 300_000,
-    )
+    await store.set('k', storedToken('from-another-process'), start + 300_000)
     expect(await waiting).toBe('from-another-process')
     expect(server.seen).toHaveLength(0)
     await release?.()
@@ -179,11 +183,7 @@ describe('token store', () => {
     const { tokens, server } = await setup({ options: { store, storeKey: 'k' } })
     const release = await store.lock?.('k', 30_000)
     const waiting = tokens.getToken()
-    await store.set(
-      'k',
-      { accessToken: 'polled', tokenType: 'Bearer', issuedAt: start, expiresAt: start + 300_000 },
-      start + 300_000,
-    )
+    await store.set('k', storedToken('polled'), start + 300_000)
     // The lock is still held: only polling can have found the token.
     expect(await waiting).toBe('polled')
     expect(server.seen).toHaveLength(0)

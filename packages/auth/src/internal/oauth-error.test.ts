@@ -35,7 +35,7 @@ describe('readOAuthError', () => {
           if (errorDescription !== undefined) expect(errorDescription.length).toBeLessThanOrEqual(300)
         },
       ),
-      { numRuns: 2000 },
+      { numRuns: 500 },
     )
   })
 })

@@ -2,6 +2,7 @@
 import { createServer, type IncomingHttpHeaders, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { base64url } from 'jose'
+import { type AuthError, isAuthError } from '../errors.js'
 
 /** One request as a test server saw it. */
 export interface SeenRequest {
@@ -142,4 +143,14 @@ export function tokenNumber(token: string): number {
   if (match) return Number(match[1])
   const payload = JSON.parse(new TextDecoder().decode(base64url.decode(token.split('.')[1] ?? ''))) as { n: number }
   return payload.n
+}
+
+/** The AuthError `promise` rejects with; anything else (or no rejection) fails the test. */
+export async function failureOf(promise: Promise<unknown>): Promise<AuthError> {
+  const error = await promise.then(
+    () => undefined,
+    (reason: unknown) => reason,
+  )
+  if (!isAuthError(error)) throw new Error(`expected an AuthError, got ${String(error)}`)
+  return error
 }

@@ -28,7 +28,7 @@ describe('parseTokenResponse', () => {
         const result = attempt(body)
         if (!(result instanceof AuthError)) expect(result.expiresAt).toBeGreaterThan(context.issuedAt)
       }),
-      { numRuns: 2000 },
+      { numRuns: 500 },
     )
   })
 
@@ -42,7 +42,7 @@ describe('parseTokenResponse', () => {
         ),
         (body) => void attempt(body),
       ),
-      { numRuns: 2000 },
+      { numRuns: 500 },
     )
   })
 
