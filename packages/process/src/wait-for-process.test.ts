@@ -36,8 +36,7 @@ function fakeTime() {
 async function statusGetter(id: string) {
   server ??= await serveProcesses()
   const http = createClient({ baseUrl: server.url, retry: 0 })
-  return (signal: AbortSignal | undefined) =>
-    http.get(`shared/process-status/${id}`, { signal: signal ?? null }).json<ProcessStatus>()
+  return (signal: AbortSignal) => http.get(`shared/process-status/${id}`, { signal }).json<ProcessStatus>()
 }
 
 describe('waitForProcess()', () => {

@@ -53,7 +53,7 @@ export interface WaitForProcessOptions<T> {
  * a 404 on the first poll is passed on as it came. `getStatus` should use your b2bkit client, so polls go through
  * its rate limiter and auth.
  *
- * @param getStatus - fetches the current status; gets the wait's signal to pass on to the request
+ * @param getStatus - fetches the current status; pass its signal on to the request, so an abort ends it
  * @example
  * ```ts
  * const done = await waitForProcess(
@@ -64,7 +64,7 @@ export interface WaitForProcessOptions<T> {
  * ```
  */
 export async function waitForProcess<T = ProcessStatus>(
-  getStatus: (signal: AbortSignal | undefined) => Promise<T>,
+  getStatus: (signal: AbortSignal) => Promise<T>,
   options: WaitForProcessOptions<T> = {},
 ): Promise<T> {
   const intervalMs = positiveMs('intervalMs', options.intervalMs ?? 1000)
@@ -77,6 +77,8 @@ export async function waitForProcess<T = ProcessStatus>(
   const { signal, onUpdate, budget, clock = systemClock, sleep = realSleep } = options
   const mapping = completeMapping(options.mapping)
   const startedAt = clock.now()
+  // getStatus always gets a signal, so it can pass it straight to ky.
+  const pollSignal = signal ?? new AbortController().signal
   let pauseMs = Math.min(intervalMs, maxIntervalMs)
   let polls = 0
   let entityId: string | undefined
@@ -94,7 +96,7 @@ export async function waitForProcess<T = ProcessStatus>(
     await budget?.take(signal)
     let status: T
     try {
-      status = await getStatus(signal)
+      status = await getStatus(pollSignal)
     } catch (error) {
       if (signal?.aborted) throw signal.reason
       if (statusOf(error) === 404 && polls > 0) throw new ProcessExpiredError({ processId, polls, cause: error })
