@@ -80,6 +80,8 @@ describe('apiKeyAuth', () => {
       [{ header: 'Bad Header', value: 'secret-key-1' }, 'header'],
       [{ header: 'X-Key', value: '' }, 'value'],
       [{ header: 'X-Key', value: 'secret\nkey' }, 'value'],
+      [{ header: 'X-Key', value: 'secret\u0001key' }, 'value'],
+      [{ header: 'X-Key', value: ' secret-key ' }, 'value'],
       [{ header: 'X-Key', value: 'secret-key-1', prefix: '' }, 'prefix'],
     ]
     for (const [options, option] of cases) {

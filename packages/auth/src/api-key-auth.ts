@@ -28,8 +28,18 @@ export interface ApiKeyAuthOptions {
   allowInsecureHttp?: boolean | undefined
 }
 
-// RFC 9110 §5.1: a field name is a token.
+// RFC 9110 §5.1: a field name is a token. §5.5: a value, kept here to visible ASCII and inner spaces.
 const headerName = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/
+const headerValue = /^[\x21-\x7e](?:[\x20-\x7e]*[\x21-\x7e])?$/
+
+/** A key fit for a header; the message never shows it. */
+function requireKey(value: unknown): string {
+  const key = requireText('value', value)
+  if (!headerValue.test(key)) {
+    throw new ConfigurationError('value', 'must be visible ASCII without control characters or outer spaces')
+  }
+  return key
+}
 
 /**
  * A plugin that sends an API key in a header on every request: B2Brouter's `X-B2B-API-Key: <key>`, Convictional's
@@ -55,7 +65,7 @@ export function apiKeyAuth(options: ApiKeyAuthOptions): Plugin {
   if (!headerName.test(header)) throw new ConfigurationError('header', 'is not a valid HTTP header name')
   const prefix = optionalText('prefix', options.prefix)
   const { value } = options
-  if (typeof value !== 'function') requireText('value', value)
+  if (typeof value !== 'function') requireKey(value)
   const allowInsecureHttp = options.allowInsecureHttp === true
 
   return definePlugin('api-key-auth', {
@@ -63,7 +73,7 @@ export function apiKeyAuth(options: ApiKeyAuthOptions): Plugin {
       beforeRequest: [
         async ({ request }) => {
           assertSecureUrl(request.url, allowInsecureHttp)
-          const key = requireText('value', typeof value === 'function' ? await value() : value)
+          const key = requireKey(typeof value === 'function' ? await value() : value)
           request.headers.set(header, prefix === undefined ? key : `${prefix} ${key}`)
         },
       ],

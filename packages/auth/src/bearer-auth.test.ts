@@ -120,6 +120,17 @@ describe('bearerAuth', () => {
     expect(api.seen).toHaveLength(0)
   })
 
+  it('fails with the AuthError when the refresh after a 401 fails', async () => {
+    const { tokens, api } = await setup((number) => number >= 2, {
+      before: (index, _request, response) => {
+        if (index === 2) sendJson(response, 401, { error: 'invalid_client' })
+      },
+    })
+    const http = createClient({ baseUrl: api.url, plugins: [bearerAuth(tokens)] })
+    expect(await failureOf(http.get('retailer/orders'))).toMatchObject({ code: 'AUTH_REJECTED', status: 401 })
+    expect(api.seen).toHaveLength(1)
+  })
+
   it('refuses to send a token over plain http to a remote host, even with plain ky', async () => {
     const { tokens, server: tokenServer } = await setupSource()
     closers.push(tokenServer.close)
