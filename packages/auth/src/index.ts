@@ -1,3 +1,5 @@
+// Kept out on purpose: everything in src/internal (the token cache, the token-response and OAuth-error parsers,
+// the PKCE primitives, the test servers). Build on TokenSource and TokenStore instead; those are the stable API.
 export { type ApiKeyAuthOptions, apiKeyAuth } from './api-key-auth.js'
 export {
   type AuthorizationCodeFlow,
