@@ -55,6 +55,7 @@ describe('bol token endpoint and bearer tokens', () => {
     expect(expired.status).toBe(401)
     expect(expired.headers.get('www-authenticate')).toContain('JWT expired')
     expect(await expired.json()).toMatchObject({ status: 401, detail: 'JWT expired' })
+    expect(expired.headers.get('x-ratelimit-limit')).toBe('20')
   })
 
   it('expires every issued token on demand, and a new token works again', async () => {

@@ -44,6 +44,13 @@ describe('RateLimiter', () => {
     expect(limiter.ruleFor('GET', '/shared/x')).toBeUndefined()
   })
 
+  it('peeks at the budget without counting', () => {
+    const limiter = new RateLimiter([{ path: '/**', limit: 1, intervalMs: 1_000 }], fakeClock())
+    expect(limiter.peek('GET', '/x')).toMatchObject({ allowed: true, remaining: 1 })
+    expect(limiter.check('GET', '/x')).toMatchObject({ allowed: true, remaining: 0 })
+    expect(limiter.peek('GET', '/x')).toMatchObject({ allowed: false, remaining: 0 })
+  })
+
   it('keeps separate counts per client key', () => {
     const limiter = new RateLimiter([{ path: '/**', limit: 1, intervalMs: 1_000 }], fakeClock())
     expect(limiter.check('GET', '/x', 'one')?.allowed).toBe(true)

@@ -89,6 +89,15 @@ export class RateLimiter {
 
   /** Counts the request when allowed; `undefined` when no rule applies. */
   check(method: string, path: string, clientKey = ''): RateLimitDecision | undefined {
+    return this.decide(method, path, clientKey, true)
+  }
+
+  /** The state a request would see, without counting it (for the headers of refused requests). */
+  peek(method: string, path: string, clientKey = ''): RateLimitDecision | undefined {
+    return this.decide(method, path, clientKey, false)
+  }
+
+  private decide(method: string, path: string, clientKey: string, count: boolean): RateLimitDecision | undefined {
     const match = this.ruleFor(method, path)
     if (!match) return undefined
     const { rule } = match
@@ -97,11 +106,11 @@ export class RateLimiter {
     if (rule.window === 'fixed') {
       const windowStart = Math.floor(now / rule.intervalMs) * rule.intervalMs
       const bucketKey = `${key}\u0000${windowStart}`
-      const count = this.history.get(bucketKey)?.length ?? 0
-      const allowed = count < rule.limit
-      if (allowed) this.history.set(bucketKey, [...(this.history.get(bucketKey) ?? []), now])
+      const arrivals = this.history.get(bucketKey) ?? []
+      const allowed = arrivals.length < rule.limit
+      if (allowed && count) this.history.set(bucketKey, [...arrivals, now])
       this.history.delete(`${key}\u0000${windowStart - rule.intervalMs}`)
-      const used = allowed ? count + 1 : count
+      const used = allowed && count ? arrivals.length + 1 : arrivals.length
       return {
         rule,
         allowed,
@@ -112,7 +121,7 @@ export class RateLimiter {
     }
     const arrivals = (this.history.get(key) ?? []).filter((time) => time > now - rule.intervalMs)
     const allowed = arrivals.length < rule.limit
-    if (allowed) arrivals.push(now)
+    if (allowed && count) arrivals.push(now)
     this.history.set(key, arrivals)
     const oldest = arrivals[0] ?? now
     return {

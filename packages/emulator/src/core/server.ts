@@ -70,9 +70,15 @@ function reset(request: IncomingMessage): void {
 /** Runs the provider's handlers after preflight, authentication and rate limiting. */
 async function answer(provider: ProviderDefinition, exchange: Exchange): Promise<ResponseDraft> {
   const rejected = provider.preflight?.(exchange) ?? (await provider.authenticate(exchange))
-  if (rejected) return rejected
   const counted = provider.isTokenRequest(exchange) ? undefined : provider.rateLimiterFor(exchange)
-  const decision = counted?.limiter.check(exchange.method, counted.path ?? exchange.path, counted.clientKey)
+  const countedPath = counted?.path ?? exchange.path
+  if (rejected) {
+    // Refused requests do not count, but still report the budget (rate-limit headers on every response).
+    const state = counted?.limiter.peek(exchange.method, countedPath, counted.clientKey)
+    if (state) Object.assign(rejected.headers, provider.rateLimitHeaders(state))
+    return rejected
+  }
+  const decision = counted?.limiter.check(exchange.method, countedPath, counted.clientKey)
   let draft: ResponseDraft
   if (decision && !decision.allowed) {
     draft = provider.errorResponse(exchange, 429, 'Too many requests, please retry later.')
