@@ -151,6 +151,33 @@ describe('insecure transport', () => {
     expect(calls).toEqual([])
   })
 
+  it('guards a provider-specific credential header named in secretHeaders', async () => {
+    const calls: string[] = []
+    const client = createClient({
+      baseUrl: 'http://api.example.com',
+      fetch: recordingFetch(calls),
+      secretHeaders: ['X-Shop-Key'],
+    })
+    await expect(client.get('a', { headers: { 'x-shop-key': 'k' } })).rejects.toBeInstanceOf(InsecureTransportError)
+    expect(calls).toEqual([])
+  })
+
+  it('tells plugins whether insecure http is allowed, through the request context', async () => {
+    const seen: unknown[] = []
+    const plugin = definePlugin('probe', {
+      hooks: { beforeRequest: [({ options }) => void seen.push(options.context.allowInsecureHttp)] },
+    })
+    const calls: string[] = []
+    await createClient({ baseUrl: 'http://a.example', fetch: recordingFetch(calls), plugins: [plugin] }).get('x')
+    await createClient({
+      baseUrl: 'http://a.example',
+      fetch: recordingFetch(calls),
+      plugins: [plugin],
+      allowInsecureHttp: true,
+    }).get('x')
+    expect(seen).toEqual([false, true])
+  })
+
   it('sends without credentials, or with allowInsecureHttp, or to loopback', async () => {
     const calls: string[] = []
     await createClient({ baseUrl: 'http://api.example.com', fetch: recordingFetch(calls) }).get('public')

@@ -33,6 +33,12 @@ export interface CreateClientOptions extends Omit<Options, 'retry' | 'fetch' | '
    * @default false
    */
   allowInsecureHttp?: boolean
+  /**
+   * More request headers that carry credentials, besides `Authorization`, `X-API-Key`, `X-B2B-API-Key` and
+   * cookies: the insecure-http check guards them too.
+   * @default []
+   */
+  secretHeaders?: readonly string[]
   /** Called once per endpoint when a response says the endpoint is deprecated (`Warning: 299`, `Deprecation`, `Sunset`). */
   onDeprecation?: DeprecationHandler
 }
@@ -61,6 +67,7 @@ export function createClient(options: CreateClientOptions): KyInstance {
     retry = 2,
     fetch: fetchOption,
     allowInsecureHttp = false,
+    secretHeaders = [],
     onDeprecation,
     idempotencyKeyHeader,
     hooks,
@@ -77,7 +84,7 @@ export function createClient(options: CreateClientOptions): KyInstance {
   const secureFetch: typeof globalThis.fetch = (input, init) => {
     // Runs after every beforeRequest hook, so it sees the credentials the auth plugin added.
     const request = input instanceof Request ? input : new Request(input, init)
-    if (hasCredentials(request.headers)) assertSecureUrl(request.url, allowInsecureHttp)
+    if (hasCredentials(request.headers, secretHeaders)) assertSecureUrl(request.url, allowInsecureHttp)
     return sendFetch(input, init)
   }
 
@@ -90,6 +97,8 @@ export function createClient(options: CreateClientOptions): KyInstance {
     baseUrl,
     retry: retryOptions,
     fetch: secureFetch,
+    // Plugins that guard their own credentials read this, so one setting on the client covers them all.
+    context: { ...kyOptions.context, allowInsecureHttp },
     headers: { 'User-Agent': userAgentOf(userAgent) },
     hooks: baseHooks(onDeprecation),
   })

@@ -14,9 +14,16 @@ const secretHeaderNames = new Set([
 /** Query or body keys whose values are credentials. */
 const secretKeyPattern = /(secret|token|password|api[-_]?key|assertion|code_verifier|^code$)/i
 
-/** Whether a header carries a credential (`Authorization`, `X-B2B-API-Key`, cookies and the like). */
-export function isSecretHeader(name: string): boolean {
-  return secretHeaderNames.has(name.toLowerCase())
+/**
+ * Whether a header carries a credential (`Authorization`, `X-B2B-API-Key`, cookies and the like).
+ *
+ * @param extraSecretHeaders - more header names to treat as credentials (a provider's own API-key header)
+ */
+export function isSecretHeader(name: string, extraSecretHeaders: Iterable<string> = []): boolean {
+  const lower = name.toLowerCase()
+  if (secretHeaderNames.has(lower)) return true
+  for (const extra of extraSecretHeaders) if (extra.toLowerCase() === lower) return true
+  return false
 }
 
 /**
@@ -27,16 +34,20 @@ export function isSecretHeader(name: string): boolean {
  * redactHeaderValue('authorization', 'Bearer eyJ...') // 'Bearer [REDACTED]'
  * ```
  */
-export function redactHeaderValue(name: string, value: string): string {
-  if (!isSecretHeader(name)) return value
+export function redactHeaderValue(name: string, value: string, extraSecretHeaders: Iterable<string> = []): string {
+  if (!isSecretHeader(name, extraSecretHeaders)) return value
   const scheme = /^(Bearer|Basic|Token|Digest)\s+/i.exec(value)
   return scheme ? `${scheme[1]} ${REDACTED}` : REDACTED
 }
 
 /** A plain object of headers fit for a log, with every credential redacted. */
-export function redactHeaders(headers: Headers | Record<string, string>): Record<string, string> {
+export function redactHeaders(
+  headers: Headers | Record<string, string>,
+  extraSecretHeaders: Iterable<string> = [],
+): Record<string, string> {
+  const extra = [...extraSecretHeaders]
   const entries = headers instanceof Headers ? [...headers.entries()] : Object.entries(headers)
-  return Object.fromEntries(entries.map(([name, value]) => [name, redactHeaderValue(name, value)]))
+  return Object.fromEntries(entries.map(([name, value]) => [name, redactHeaderValue(name, value, extra)]))
 }
 
 /**

@@ -21,7 +21,8 @@ export function assertSecureUrl(url: string | URL, allowInsecureHttp = false): v
 }
 
 /** Whether the request carries a credential header (`Authorization`, an API key, a cookie). */
-export function hasCredentials(headers: Headers): boolean {
-  for (const name of headers.keys()) if (isSecretHeader(name)) return true
+export function hasCredentials(headers: Headers, extraSecretHeaders: Iterable<string> = []): boolean {
+  const extra = [...extraSecretHeaders]
+  for (const name of headers.keys()) if (isSecretHeader(name, extra)) return true
   return false
 }
