@@ -1,4 +1,4 @@
-import { readClientCredentials, secretsEqual } from '../core/client-credentials.js'
+import { clientCredentialsRefusal, readClientCredentials } from '../core/client-credentials.js'
 import type { Exchange } from '../core/exchange.js'
 import { jsonResponse, type ResponseDraft } from '../core/response.js'
 import type { Runtime } from '../core/runtime.js'
@@ -21,14 +21,14 @@ export async function bolTokenEndpoint(
   runtime: Runtime,
   credentials: BolCredentials,
 ): Promise<ResponseDraft> {
-  const presented = readClientCredentials(exchange)
-  if (presented.grantType !== 'client_credentials') {
+  const refusal = clientCredentialsRefusal(readClientCredentials(exchange), credentials)
+  if (refusal === 'unsupported-grant') {
     return jsonResponse(400, {
       error: 'unsupported_grant_type',
       error_description: 'grant_type must be client_credentials',
     })
   }
-  if (presented.clientId !== credentials.clientId || !secretsEqual(presented.clientSecret, credentials.clientSecret)) {
+  if (refusal === 'invalid-client') {
     return jsonResponse(
       401,
       { error: 'invalid_client', error_description: 'Bad client credentials' },

@@ -46,3 +46,15 @@ export function secretsEqual(given: string | undefined, expected: string): boole
   const b = Buffer.from(expected)
   return a.length === b.length && timingSafeEqual(a, b)
 }
+
+/** Why a client-credentials token request is refused, or `undefined` when it may have a token. */
+export function clientCredentialsRefusal(
+  presented: PresentedCredentials,
+  expected: { clientId: string; clientSecret: string },
+): 'unsupported-grant' | 'invalid-client' | undefined {
+  if (presented.grantType !== 'client_credentials') return 'unsupported-grant'
+  if (presented.clientId !== expected.clientId || !secretsEqual(presented.clientSecret, expected.clientSecret)) {
+    return 'invalid-client'
+  }
+  return undefined
+}

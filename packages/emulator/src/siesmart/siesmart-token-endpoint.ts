@@ -1,4 +1,4 @@
-import { readClientCredentials, secretsEqual } from '../core/client-credentials.js'
+import { clientCredentialsRefusal, readClientCredentials } from '../core/client-credentials.js'
 import type { Exchange } from '../core/exchange.js'
 import { jsonResponse, type ResponseDraft } from '../core/response.js'
 import type { Runtime } from '../core/runtime.js'
@@ -23,15 +23,15 @@ export async function siesmartTokenEndpoint(
   credentials: SiesmartCredentials,
 ): Promise<ResponseDraft> {
   const presented = readClientCredentials(exchange)
-  if (presented.grantType !== 'client_credentials') {
+  const refusal = clientCredentialsRefusal(presented, credentials)
+  if (refusal === 'unsupported-grant') {
     return jsonResponse(403, {
       error: 'unauthorized_client',
       error_description: 'Grant type not allowed for the client.',
     })
   }
-  if (presented.clientId !== credentials.clientId || !secretsEqual(presented.clientSecret, credentials.clientSecret)) {
+  if (refusal === 'invalid-client')
     return jsonResponse(401, { error: 'access_denied', error_description: 'Unauthorized' })
-  }
   if (presented.audience !== credentials.audience) {
     return jsonResponse(403, {
       error: 'access_denied',
