@@ -54,14 +54,15 @@ export async function update<T>(
   const { attempts = 5, method = 'PUT', signal, requestOptions = {} } = options
   if (!Number.isInteger(attempts) || attempts < 1)
     throw new ConfigurationError('attempts', 'must be a whole number, at least 1')
+  // ky merges the caller's options (headers included) the way it always does.
+  const client = Object.keys(requestOptions).length > 0 ? http.extend(requestOptions) : http
   let refused: { error: unknown; attempted: ResourceVersion<T> } | undefined
   for (let attempt = 1; attempt <= attempts; attempt++) {
-    const current = await read<T>(http, url, requestOptions, signal)
+    const current = await read<T>(client, url, signal)
     const next = await change(structuredClone(current.value))
-    const headers = new Headers(requestOptions.headers as HeadersInit | undefined)
-    headers.set('If-Match', current.etag)
     try {
-      const response = await http(url, { ...requestOptions, method, json: next, headers, signal: signal ?? null })
+      const headers = { 'If-Match': current.etag }
+      const response = await client(url, { method, json: next, headers, ...(signal ? { signal } : {}) })
       const written = parseJson(await response.text())
       return { value: (written ?? next) as T, etag: response.headers.get('etag') ?? undefined, attempts: attempt }
     } catch (error) {
@@ -70,7 +71,7 @@ export async function update<T>(
     }
   }
   // Out of attempts: one more read, so the error can show what the server holds now.
-  const current = await read<T>(http, url, requestOptions, signal).catch(() => undefined)
+  const current = await read<T>(client, url, signal).catch(() => undefined)
   throw new PreconditionFailedError<T>(problemOf(refused?.error), {
     sentEtag: refused?.attempted.etag,
     attempted: refused?.attempted,
@@ -82,10 +83,9 @@ export async function update<T>(
 async function read<T>(
   http: KyInstance,
   url: string | URL,
-  requestOptions: UpdateOptions['requestOptions'],
   signal: AbortSignal | undefined,
 ): Promise<{ etag: string; value: T }> {
-  const response = await http.get(url, { ...requestOptions, signal: signal ?? null })
+  const response = await http.get(url, signal ? { signal } : {})
   const etag = response.headers.get('etag')
   if (!etag) {
     throw new MissingEtagError(
