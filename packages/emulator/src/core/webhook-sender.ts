@@ -14,7 +14,18 @@ export interface WebhookDelivery {
   error: string | undefined
 }
 
-/** Posts a JSON body and records the delivery in `deliveries`. Never throws. */
+// The emulator is a local test double: it delivers only to this machine, so a registered URL that points
+// elsewhere (a real shop's endpoint pasted into a test) is recorded as undelivered, never called.
+function isLoopbackUrl(url: string): boolean {
+  try {
+    const { hostname } = new URL(url)
+    return hostname === 'localhost' || hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(hostname)
+  } catch {
+    return false
+  }
+}
+
+/** Posts a JSON body to a loopback URL and records the delivery in `deliveries`. Never throws. */
 export async function deliverWebhook(
   deliveries: WebhookDelivery[],
   url: string,
@@ -31,6 +42,10 @@ export async function deliverWebhook(
     error: undefined,
   }
   deliveries.push(delivery)
+  if (!isLoopbackUrl(url)) {
+    delivery.error = 'not delivered: the emulator delivers only to loopback addresses (localhost, 127.0.0.0/8, ::1)'
+    return delivery
+  }
   try {
     const response = await fetch(url, {
       method: 'POST',
