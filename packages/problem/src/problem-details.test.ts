@@ -278,6 +278,33 @@ describe('problemDetails() as a plugin', () => {
     expect(Object.keys(error)).not.toContain('response')
   })
 
+  it('keeps the values of the extra secret headers it is told of out of the error, by option or client context', async () => {
+    server = await serve((request, response) => {
+      response.writeHead(403, { 'content-type': 'application/json' })
+      response.end(JSON.stringify({ message: `partner ${String(request.headers['x-partner-token'])} not allowed` }))
+    })
+    const headers = { 'x-partner-token': 'partner-secret-42' }
+    const byOption = createClient({
+      baseUrl: server.url,
+      retry: 0,
+      headers,
+      plugins: [problemDetails({ secretHeaders: ['X-Partner-Token'] })],
+    })
+    const byContext = createClient({
+      baseUrl: server.url,
+      retry: 0,
+      headers,
+      context: { secretHeaders: ['x-partner-token'] },
+      plugins: [problemDetails()],
+    })
+    for (const http of [byOption, byContext]) {
+      const error = (await http.get('x').catch((caught: unknown) => caught)) as ProblemError
+      expect(error.detail).toBe('partner [REDACTED] not allowed')
+      expect(inspect(error)).not.toContain('partner-secret-42')
+    }
+    expect(() => problemDetails({ secretHeaders: [1 as never] })).toThrow(/option "secretHeaders"/)
+  })
+
   it('tries the parsers it is given before the built-in ones', async () => {
     const fixture = { status: 400, headers: { 'content-type': 'application/json' }, body: { fault: { reason: 'odd' } } }
     const error = await errorFor(fixture, [

@@ -1,6 +1,7 @@
 import { ConfigurationError, type Plugin } from '@b2bkit/http'
 import { isHTTPError } from 'ky'
 import { type BoundedText, readBoundedText } from './internal/read-body.js'
+import { contextSecretHeaders } from './internal/secrets.js'
 import type { ProblemParser } from './problem-source.js'
 import {
   buildProblemError,
@@ -50,8 +51,14 @@ export interface ProblemDetailsOptions extends ToProblemErrorOptions {
  * ```
  */
 export function problemDetails(options: ProblemDetailsOptions = {}): Plugin {
-  const { parsers = [], maxBodyBytes = defaultMaxBodyBytes, readTimeoutMs = defaultReadTimeoutMs, clock } = options
-  validate(parsers, maxBodyBytes, readTimeoutMs)
+  const {
+    parsers = [],
+    maxBodyBytes = defaultMaxBodyBytes,
+    readTimeoutMs = defaultReadTimeoutMs,
+    clock,
+    secretHeaders = [],
+  } = options
+  validate(parsers, maxBodyBytes, readTimeoutMs, secretHeaders)
   // What was read of each failed response's body, by the stand-in response handed back to ky.
   const bodies = new WeakMap<Response, BoundedText>()
   return {
@@ -71,14 +78,20 @@ export function problemDetails(options: ProblemDetailsOptions = {}): Plugin {
           },
         ],
         beforeError: [
-          ({ error, request }) => {
+          ({ error, request, options: requestOptions }) => {
             if (!isHTTPError(error)) return error
             const { response } = error
             const body = bodies.get(response)
             // A later plugin may have swapped the response: then ky's own error.data is what there is.
-            if (body === undefined) return toProblemError(error, { parsers, clock })
+            if (body === undefined) return toProblemError(error, { parsers, clock, secretHeaders })
             const { status, headers } = response
-            return buildProblemError({ ...body, status, headers }, response, { parsers, clock, request })
+            const secrets = [...secretHeaders, ...contextSecretHeaders(requestOptions.context)]
+            return buildProblemError({ ...body, status, headers }, response, {
+              parsers,
+              clock,
+              request,
+              secretHeaders: secrets,
+            })
           },
         ],
       },
@@ -86,13 +99,16 @@ export function problemDetails(options: ProblemDetailsOptions = {}): Plugin {
   }
 }
 
-function validate(parsers: unknown, maxBodyBytes: unknown, readTimeoutMs: unknown): void {
+function validate(parsers: unknown, maxBodyBytes: unknown, readTimeoutMs: unknown, secretHeaders: unknown): void {
   if (!Array.isArray(parsers)) throw new ConfigurationError('parsers', 'must be an array of parser functions')
   for (const [index, parser] of parsers.entries()) {
     if (typeof parser !== 'function') throw new ConfigurationError(`parsers[${index}]`, 'is not a function')
   }
   if (typeof maxBodyBytes !== 'number' || !Number.isInteger(maxBodyBytes) || maxBodyBytes < 1) {
     throw new ConfigurationError('maxBodyBytes', 'must be a positive whole number of bytes')
+  }
+  if (!Array.isArray(secretHeaders) || secretHeaders.some((name) => typeof name !== 'string')) {
+    throw new ConfigurationError('secretHeaders', 'must be an array of header names')
   }
   if (typeof readTimeoutMs !== 'number' || !(readTimeoutMs > 0)) {
     throw new ConfigurationError('readTimeoutMs', 'must be a positive number of milliseconds')

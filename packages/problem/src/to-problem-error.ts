@@ -1,7 +1,7 @@
 import { getRequestId, redactUrl } from '@b2bkit/http'
 import type { HTTPError } from 'ky'
 import { readBoundedText } from './internal/read-body.js'
-import { redactDeep, secretsOf } from './internal/secrets.js'
+import { contextSecretHeaders, redactDeep, secretsOf } from './internal/secrets.js'
 import { isRecord } from './internal/values.js'
 import { parseProblem, problemSourceOf, type RawProblemBody } from './parse-problem.js'
 import type { ProblemError } from './problem-error.js'
@@ -15,6 +15,12 @@ export interface ToProblemErrorOptions {
   parsers?: readonly ProblemParser[] | undefined
   /** Where `Retry-After` dates are measured from. @default Date.now */
   clock?: { now(): number } | undefined
+  /**
+   * More request headers whose values must never reach the error, besides `Authorization`, `X-API-Key`,
+   * `X-B2B-API-Key` and cookies (and those the client shares as `context.secretHeaders`).
+   * @default []
+   */
+  secretHeaders?: readonly string[] | undefined
 }
 
 /** Options of `problemFromResponse()`. */
@@ -67,8 +73,10 @@ export async function problemFromResponse(
 export function toProblemError(error: HTTPError, options: ToProblemErrorOptions = {}): ProblemError {
   const { data, response, request } = error
   const text = typeof data === 'string' ? data : data === undefined ? undefined : safeStringify(data)
+  const secretHeaders = [...(options.secretHeaders ?? []), ...contextSecretHeaders(error.options?.context)]
   return buildProblemError({ status: response.status, headers: response.headers, text }, response, {
     ...options,
+    secretHeaders,
     request,
   })
 }
@@ -79,8 +87,8 @@ export function buildProblemError(
   response: Response | undefined,
   options: ToProblemErrorOptions & { request?: Request | undefined },
 ): ProblemError {
-  const { request, parsers, clock } = options
-  const parsed = redactDeep(parseProblem(problemSourceOf(body), parsers), secretsOf(request))
+  const { request, parsers, clock, secretHeaders } = options
+  const parsed = redactDeep(parseProblem(problemSourceOf(body), parsers), secretsOf(request, secretHeaders))
   return createProblemError({
     ...parsed,
     status: body.status,
