@@ -74,6 +74,22 @@ describe('apiKeyAuth', () => {
     )
   })
 
+  it('sends the key over plain http when the client allows insecure http', async () => {
+    const seen: (string | null)[] = []
+    const recordingFetch: typeof fetch = async (input) => {
+      seen.push((input as Request).headers.get('x-b2b-api-key'))
+      return new Response('{}', { headers: { 'content-type': 'application/json' } })
+    }
+    const http = createClient({
+      baseUrl: 'http://api.example.test',
+      fetch: recordingFetch,
+      allowInsecureHttp: true,
+      plugins: [apiKeyAuth({ header: 'X-B2B-API-Key', value: 'b2b-key-123456' })],
+    })
+    await http.get('x')
+    expect(seen).toEqual(['b2b-key-123456'])
+  })
+
   it('names the option of every construction mistake, never the key', () => {
     const cases: [Record<string, unknown>, string][] = [
       [{ header: '', value: 'secret-key-1' }, 'header'],

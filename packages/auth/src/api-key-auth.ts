@@ -22,7 +22,8 @@ export interface ApiKeyAuthOptions {
    */
   prefix?: string | undefined
   /**
-   * Allow sending the key over plain `http://` to a host that is not loopback.
+   * Allow sending the key over plain `http://` to a host that is not loopback. `createClient({ allowInsecureHttp })`
+   * allows it for every plugin of that client, through the request context.
    * @default false
    */
   allowInsecureHttp?: boolean | undefined
@@ -71,8 +72,8 @@ export function apiKeyAuth(options: ApiKeyAuthOptions): Plugin {
   return definePlugin('api-key-auth', {
     hooks: {
       beforeRequest: [
-        async ({ request }) => {
-          assertSecureUrl(request.url, allowInsecureHttp)
+        async ({ request, options: requestOptions }) => {
+          assertSecureUrl(request.url, allowInsecureHttp || requestOptions.context.allowInsecureHttp === true)
           const key = requireKey(typeof value === 'function' ? await value() : value)
           request.headers.set(header, prefix === undefined ? key : `${prefix} ${key}`)
         },

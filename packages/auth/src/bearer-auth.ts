@@ -6,7 +6,8 @@ import type { TokenSource } from './token-source.js'
 export interface BearerAuthOptions {
   /**
    * Allow sending the token over plain `http://` to a host that is not loopback. `createClient()` refuses such
-   * requests too; this plugin checks on its own so it is safe with plain ky as well.
+   * requests too; this plugin checks on its own so it is safe with plain ky as well. `createClient({ allowInsecureHttp })`
+   * allows it for every plugin of that client, through the request context.
    * @default false
    */
   allowInsecureHttp?: boolean | undefined
@@ -42,7 +43,7 @@ export function bearerAuth(tokenSource: TokenSource, options: BearerAuthOptions 
   const retriedAfter401 = new WeakSet<object>()
 
   const authorize = async (request: Request, requestOptions: Readonly<NormalizedOptions>) => {
-    assertSecureUrl(request.url, allowInsecureHttp)
+    assertSecureUrl(request.url, allowInsecureHttp || requestOptions.context.allowInsecureHttp === true)
     const token = await tokenSource.getToken({ signal: requestOptions.signal ?? undefined })
     request.headers.set('authorization', `Bearer ${token}`)
   }
