@@ -107,6 +107,19 @@ describe('createBatchPoller()', () => {
     expect(server?.polls.get('late-1')).toBe(9)
   })
 
+  it('keeps a process without a deadline through a JSON round trip', async () => {
+    const first = await pollerFor({ timeoutMs: Number.POSITIVE_INFINITY })
+    server?.script('forever', { pendingPolls: 2 })
+    const waiting = first.wait('forever')
+    const state = JSON.parse(JSON.stringify(first.serialize()))
+    expect(state.processes[0]).toMatchObject({ id: 'forever', deadlineAt: null })
+    first.close()
+    await expect(waiting).rejects.toBeInstanceOf(PollerClosedError)
+    const second = await pollerFor()
+    second.resume(state)
+    expect((await second.wait('forever')).status).toBe('SUCCESS')
+  })
+
   it('hands a process that ended before anyone asked to the first wait(), and keeps its deadline across a resume', async () => {
     const poller = await pollerFor()
     const final = { processStatusId: 'done-1', entityId: 'e-1', status: 'SUCCESS', eventType: 'CREATE_OFFER' }

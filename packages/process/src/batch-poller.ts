@@ -154,7 +154,7 @@ export function createBatchPoller<T = ProcessStatus>(options: BatchPollerOptions
     }
     const now = clock.now()
     for (const entry of pending()) {
-      if (now >= entry.deadlineAt) settle(entry, { outcome: 'deadline' })
+      if (entry.deadlineAt !== null && now >= entry.deadlineAt) settle(entry, { outcome: 'deadline' })
     }
   }
 
@@ -195,7 +195,9 @@ export function createBatchPoller<T = ProcessStatus>(options: BatchPollerOptions
       let entry = entries.get(id)
       if (entry === undefined) {
         const now = clock.now()
-        entry = { id, deadlineAt: now + timeoutMs, polls: 0, missing: 0, seen: false, waiters: new Set(), held: false }
+        // No deadline is null rather than Infinity, which JSON would turn into null anyway.
+        const deadlineAt = Number.isFinite(timeoutMs) ? now + timeoutMs : null
+        entry = { id, deadlineAt, polls: 0, missing: 0, seen: false, waiters: new Set(), held: false }
         entries.set(id, entry)
       }
       const tracked = entry

@@ -4,8 +4,8 @@ import { ConfigurationError } from '@b2bkit/http'
 export interface TrackedProcess<T = unknown> {
   /** The process status id. */
   id: string
-  /** When it stops being polled, in milliseconds since the epoch (kept across a restart). */
-  deadlineAt: number
+  /** When it stops being polled, in milliseconds since the epoch (kept across a restart); `null` for never. */
+  deadlineAt: number | null
   /** How many bulk answers included it. */
   polls: number
   /** How many bulk answers left it out. */
@@ -43,7 +43,7 @@ export function trackedProcessesOf<T>(state: BatchPollerState<T>): TrackedProces
       typeof tracked === 'object' &&
       tracked !== null &&
       typeof tracked.id === 'string' &&
-      Number.isFinite(tracked.deadlineAt) &&
+      (tracked.deadlineAt === null || Number.isFinite(tracked.deadlineAt)) &&
       Number.isInteger(tracked.polls) &&
       Number.isInteger(tracked.missing) &&
       typeof tracked.seen === 'boolean' &&
