@@ -213,15 +213,17 @@ describe('RateLimiter', () => {
       await (await slot).settle()
     }
     expect(clock.sleepers()).toBe(0)
+  })
 
+  test('the system clock removes its timer as soon as a sleep is woken early', async () => {
     const timers = () => process.getActiveResourcesInfo().filter((name) => name === 'Timeout').length
+    const controller = new AbortController()
     const before = timers()
-    const real = new RateLimiter({ rules: [{ path: '/orders', limit: 1, intervalMs: 30 }], clock: systemClock })
-    const first = await real.acquire(target)
-    const second = real.acquire(target)
-    await first.settle()
-    await (await second).settle()
+    const sleeping = systemClock.sleep(60_000, controller.signal)
+    expect(timers()).toBe(before + 1)
+    controller.abort()
     expect(timers()).toBe(before)
+    await sleeping
   })
 
   test('lets requests through untouched when no rule matches and adaptive is off', async () => {

@@ -34,6 +34,12 @@ export interface BucketState {
   expired: number[]
 }
 
+/**
+ * How soon to ask again when only in-flight requests hold the budget. Their answers may come from another limiter
+ * or process sharing the store, which cannot wake this one.
+ */
+const inFlightPollMs = 100
+
 /** Two resets this close belong to the same server window: headers give them in whole seconds. */
 const sameWindowToleranceMs = 1000
 
@@ -76,13 +82,11 @@ function countInFlight(state: BucketState): number {
   return count
 }
 
-/** The earliest time one of the slots stops counting: settled ones by their window, in-flight ones by their lease. */
-function nextRelease(state: BucketState, inFlightOnly: boolean): number | undefined {
+/** The earliest time a settled slot stops counting (an in-flight one cannot free a slot sooner). */
+function nextRelease(state: BucketState): number | undefined {
   let earliest: number | undefined
   for (const slot of state.slots.values()) {
-    if (inFlightOnly && !slot.inFlight) continue
-    const time = slot.inFlight && inFlightOnly ? slot.leaseEndsAt : slot.expiresAt
-    if (earliest === undefined || time < earliest) earliest = time
+    if (!slot.inFlight && (earliest === undefined || slot.expiresAt < earliest)) earliest = slot.expiresAt
   }
   return earliest
 }
@@ -92,8 +96,7 @@ export function snapshotOf(state: BucketState, request: BucketRequest): BucketSn
   const { limit, intervalMs } = budgetOf(state, request)
   const local = limit !== undefined && intervalMs !== undefined ? Math.max(0, limit - state.slots.size) : undefined
   const remaining = state.cap === undefined ? local : Math.min(state.cap.remaining, local ?? Number.POSITIVE_INFINITY)
-  const resetAt =
-    state.pausedUntil > 0 ? state.pausedUntil : (state.cap?.resetAt ?? nextRelease(state, false) ?? undefined)
+  const resetAt = state.pausedUntil > 0 ? state.pausedUntil : (state.cap?.resetAt ?? nextRelease(state))
   return {
     limit,
     intervalMs,
@@ -110,17 +113,15 @@ export function acquireSlot(state: BucketState, request: SlotRequest): SlotResul
   const deny = (reason: 'budget' | 'paused' | 'probe', until: number | undefined): SlotResult => ({
     granted: false,
     reason,
-    waitMs: Math.max(1, (until ?? now + request.leaseMs) - now),
+    waitMs: Math.max(1, (until ?? now + inFlightPollMs) - now),
     snapshot: snapshotOf(state, request),
   })
   if (state.pausedUntil > now) return deny('paused', state.pausedUntil)
   if (state.cap !== undefined && state.cap.remaining <= 0) return deny('budget', state.cap.resetAt)
   const { limit, intervalMs } = budgetOf(state, request)
   const known = limit !== undefined && intervalMs !== undefined
-  if (known && state.slots.size >= limit) return deny('budget', nextRelease(state, false))
-  if (!known && state.cap === undefined && !state.unlimited && countInFlight(state) > 0) {
-    return deny('probe', nextRelease(state, true))
-  }
+  if (known && state.slots.size >= limit) return deny('budget', nextRelease(state))
+  if (!known && state.cap === undefined && !state.unlimited && countInFlight(state) > 0) return deny('probe', undefined)
   state.nextSlotId++
   const slotId = String(state.nextSlotId)
   const leaseEndsAt = now + request.leaseMs
