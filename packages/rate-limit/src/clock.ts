@@ -1,6 +1,7 @@
 /**
  * Where the limiter reads the time and waits. Inject one to test time-based behaviour without sleeping, or to
- * share a time source with a remote store.
+ * share a time source with a remote store. A plain `{ now() }` clock (as other b2bkit packages take) works too; the
+ * limiter then waits with real timers.
  *
  * @example
  * ```ts
@@ -13,8 +14,9 @@ export interface Clock {
   /**
    * Resolves after `milliseconds`, or as soon as `signal` aborts (it resolves then too; it never rejects).
    * It must not leave a timer behind once it has resolved.
+   * @default systemClock.sleep (a real timer)
    */
-  sleep(milliseconds: number, signal?: AbortSignal): Promise<void>
+  sleep?(milliseconds: number, signal?: AbortSignal): Promise<void>
 }
 
 /**
@@ -26,7 +28,7 @@ export interface Clock {
  * const limiter = new RateLimiter({ rules, clock: systemClock })
  * ```
  */
-export const systemClock: Clock = {
+export const systemClock: Required<Clock> = {
   now: () => Date.now(),
   sleep: (milliseconds, signal) =>
     new Promise<void>((resolve) => {

@@ -1,6 +1,13 @@
 import { B2bkitError, type B2bkitErrorOptions } from '@b2bkit/http'
 
-/** Options of `RateLimitedError`. */
+/**
+ * Options of `RateLimitedError`.
+ *
+ * @example
+ * ```ts
+ * new RateLimitedError('GET /orders', retryAt, 600_000, { response, requestId: getRequestId(response) })
+ * ```
+ */
 export interface RateLimitedErrorOptions extends B2bkitErrorOptions {
   /** The 429 response that asked for the pause, when there was one. Kept non-enumerable. */
   response?: Response | undefined

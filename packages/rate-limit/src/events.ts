@@ -1,6 +1,13 @@
 import type { ThrottleReason } from './store.js'
 
-/** What every event says about a rule at the moment it fires. */
+/**
+ * What every event says about a rule at the moment it fires.
+ *
+ * @example
+ * ```ts
+ * const show = ({ rule, remaining, queueLength }: RateLimitEventBase) => `${rule}: ${remaining} left, ${queueLength} waiting`
+ * ```
+ */
 export interface RateLimitEventBase {
   /** The rule's name, such as `'GET /retailer/orders/*'`, `'default'`, or a learned route such as `'GET /orders/*'`. */
   rule: string
@@ -12,7 +19,15 @@ export interface RateLimitEventBase {
   queueLength: number
 }
 
-/** A request had to wait: the rule's budget is used up, a 429 paused it, or its budget is still unknown. */
+/**
+ * A request had to wait: the rule's budget is used up, a 429 paused it, or its budget is still unknown. Fires once
+ * when a rule starts waiting (and again if the reason changes), not for every waiting request.
+ *
+ * @example
+ * ```ts
+ * limiter.on('throttle', ({ rule, reason, waitMs, queueLength }) => status.set(rule, { reason, waitMs, queueLength }))
+ * ```
+ */
 export interface ThrottleEvent extends RateLimitEventBase {
   /** Why it waits. */
   reason: ThrottleReason
@@ -20,25 +35,54 @@ export interface ThrottleEvent extends RateLimitEventBase {
   waitMs: number
 }
 
-/** The rule has a free slot again after waiting. */
+/**
+ * The rule has a free slot again after waiting.
+ *
+ * @example
+ * ```ts
+ * limiter.on('resume', ({ rule, waitedMs }) => metrics.histogram('rate_limit_wait_ms', waitedMs, { rule }))
+ * ```
+ */
 export interface ResumeEvent extends RateLimitEventBase {
   /** How long the head of the queue waited, in milliseconds. */
   waitedMs: number
 }
 
-/** A response's headers told the rule's budget. */
+/**
+ * A response's headers told the rule's budget (fires for every response that carries rate-limit headers).
+ *
+ * @example
+ * ```ts
+ * limiter.on('budget', ({ rule, limit, remaining }) => gauge.set({ rule }, remaining ?? limit ?? 0))
+ * ```
+ */
 export interface BudgetEvent extends RateLimitEventBase {
   /** The limit in force after the response. */
   limit: number | undefined
 }
 
-/** The server answered 429: the rule is paused until `retryAt`. */
+/**
+ * The server answered 429: the rule is paused until `retryAt`.
+ *
+ * @example
+ * ```ts
+ * limiter.on('rate-limited', ({ rule, retryAt }) => alert(`${rule} paused until ${new Date(retryAt).toISOString()}`))
+ * ```
+ */
 export interface RateLimitedEvent extends RateLimitEventBase {
   /** When the rule's requests may start again (epoch milliseconds). */
   retryAt: number
 }
 
-/** The events a `RateLimiter` emits, by name. */
+/**
+ * The events a `RateLimiter` emits, by name.
+ *
+ * @example
+ * ```ts
+ * const stop = limiter.on('throttle', (event: RateLimitEvents['throttle']) => console.log(event.rule))
+ * stop()
+ * ```
+ */
 export interface RateLimitEvents {
   throttle: ThrottleEvent
   resume: ResumeEvent
@@ -46,5 +90,12 @@ export interface RateLimitEvents {
   'rate-limited': RateLimitedEvent
 }
 
-/** A listener of one event. */
+/**
+ * A listener of one event. A listener that throws is logged and never breaks the limiter.
+ *
+ * @example
+ * ```ts
+ * const onResume: RateLimitListener<'resume'> = ({ rule }) => console.log(rule, 'resumes')
+ * ```
+ */
 export type RateLimitListener<Name extends keyof RateLimitEvents> = (event: RateLimitEvents[Name]) => void

@@ -16,17 +16,10 @@ export type {
 export { type RateLimitHeaders, readRateLimitHeaders } from './headers.js'
 export { MemoryRateLimitStore } from './memory-store.js'
 export { type RateLimitPlugin, rateLimit } from './rate-limit-plugin.js'
-export {
-  RateLimiter,
-  type RateLimiterOptions,
-  type RateLimitLogger,
-  type RateLimitSlot,
-  type RateLimitStats,
-  type RateLimitTarget,
-  type ScheduleOptions,
-  type SettleOutcome,
-} from './rate-limiter.js'
+export { RateLimiter } from './rate-limiter.js'
+export type { RateLimiterOptions, RateLimitLogger } from './rate-limiter-options.js'
 export type { DefaultRateLimitRule, RateLimitRule } from './rules.js'
+export type { RateLimitSlot, RateLimitStats, RateLimitTarget, ScheduleOptions, SettleOutcome } from './slot.js'
 export type {
   BucketRequest,
   BucketSnapshot,

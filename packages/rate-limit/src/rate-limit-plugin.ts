@@ -1,9 +1,19 @@
 import { getRequestId, type Plugin } from '@b2bkit/http'
 import ky, { type Options } from 'ky'
 import { RateLimitedError } from './errors.js'
-import { RateLimiter, type RateLimiterOptions, type RateLimitSlot, recordRetry } from './rate-limiter.js'
+import { RateLimiter, recordRetry } from './rate-limiter.js'
+import type { RateLimiterOptions } from './rate-limiter-options.js'
+import type { RateLimitSlot } from './slot.js'
 
-/** The `rateLimit()` plugin, with its limiter for events and statistics. */
+/**
+ * The `rateLimit()` plugin, with its limiter for events and statistics.
+ *
+ * @example
+ * ```ts
+ * const plugin: RateLimitPlugin = rateLimit({ defaultRule: { limit: 1000, intervalMs: 60_000 } })
+ * console.log(plugin.limiter.stats())
+ * ```
+ */
 export interface RateLimitPlugin extends Plugin {
   /** The limiter behind the plugin: `plugin.limiter.on('throttle', …)`, `plugin.limiter.stats()`. */
   readonly limiter: RateLimiter

@@ -3,7 +3,8 @@ import { describe, expect, test } from 'vitest'
 import { systemClock } from './clock.js'
 import { RateLimitedError, RateLimitQueueFullError } from './errors.js'
 import type { BudgetEvent, ResumeEvent, ThrottleEvent } from './events.js'
-import { RateLimiter, type RateLimiterOptions } from './rate-limiter.js'
+import { RateLimiter } from './rate-limiter.js'
+import type { RateLimiterOptions } from './rate-limiter-options.js'
 import { manualClock } from './test-support/manual-clock.js'
 
 const url = 'https://api.example.com/orders'
@@ -224,6 +225,17 @@ describe('RateLimiter', () => {
     controller.abort()
     expect(timers()).toBe(before)
     await sleeping
+  })
+
+  test('accepts a plain { now() } clock, as other b2bkit packages take, and waits with real timers', async () => {
+    const limiter = new RateLimiter({
+      rules: [{ path: '/orders', limit: 1, intervalMs: 40 }],
+      clock: { now: () => Date.now() },
+    })
+    await (await limiter.acquire(target)).settle()
+    const settledAt = Date.now()
+    await limiter.acquire(target)
+    expect(Date.now() - settledAt).toBeGreaterThanOrEqual(35)
   })
 
   test('lets requests through untouched when no rule matches and adaptive is off', async () => {

@@ -1,134 +1,14 @@
-import type { Clock } from './clock.js'
 import { RateLimitedError, RateLimitQueueFullError } from './errors.js'
-import type { RateLimitEvents, RateLimitListener, ThrottleEvent } from './events.js'
+import type { RateLimitEvents, RateLimitListener } from './events.js'
 import { BucketGate } from './internal/bucket-gate.js'
 import { Emitter } from './internal/emitter.js'
 import { type ResolvedOptions, resolveOptions } from './internal/resolve-options.js'
 import { learnedRouteKey } from './internal/route-key.js'
 import { settleResponse } from './internal/settle-response.js'
-import { type DefaultRateLimitRule, matchRule, type RateLimitRule } from './rules.js'
-import type { BucketSnapshot, RateLimitStore } from './store.js'
-
-/** Where the limiter writes what it had to clamp or ignore (hostile headers, a 429 without Retry-After). */
-export interface RateLimitLogger {
-  warn(message: string): void
-}
-
-/** Options of `RateLimiter` and of the `rateLimit()` plugin. */
-export interface RateLimiterOptions {
-  /**
-   * The provider's documented limits per method and path; the most specific matching rule wins.
-   * @default []
-   */
-  rules?: readonly RateLimitRule[] | undefined
-  /**
-   * One budget shared by every request that matches no rule. Without it, such requests go through a bucket per
-   * route learned from the response headers (`adaptive`), or unlimited.
-   * @default none
-   */
-  defaultRule?: DefaultRateLimitRule | undefined
-  /**
-   * Read the rate-limit headers of every response and correct the budget from them before any 429: a limit or
-   * window the server announces replaces the configured one, and usage the limiter cannot explain (another
-   * client, an earlier run) caps what it sends until the server's reset. Requests that match no rule wait for
-   * the first answer of their route to tell its budget.
-   * @default true
-   */
-  adaptive?: boolean | undefined
-  /**
-   * Where budgets live. Pass a shared store (`@b2bkit/redis`) so many processes share one quota.
-   * @default new MemoryRateLimitStore()
-   */
-  store?: RateLimitStore | undefined
-  /**
-   * The most requests that may wait for a slot at once, over all rules. One more rejects at once with a
-   * `RateLimitQueueFullError`, so memory never grows without bound.
-   * @default 10_000
-   */
-  maxQueued?: number | undefined
-  /**
-   * The longest server-imposed pause (a 429's `Retry-After`, or a header reset) the limiter accepts, in milliseconds.
-   * What happens beyond it is `retryAfterPolicy`.
-   * @default 300_000 (5 minutes: bol.com's longest window is 3)
-   */
-  maxRetryAfterMs?: number | undefined
-  /**
-   * When the server asks for a pause longer than `maxRetryAfterMs`: `'wait'` pauses for `maxRetryAfterMs` and
-   * retries; `'fail'` rejects the request (and every request of the rule while the pause lasts) at once with a
-   * `RateLimitedError` whose `retryAt` says when to come back.
-   * @default 'wait'
-   */
-  retryAfterPolicy?: 'wait' | 'fail' | undefined
-  /**
-   * How long a request may stay unanswered and still count as in flight. After it, the store treats the request as
-   * answered at the lease's end; this only matters for a request that never settles (a crashed process).
-   * @default 120_000
-   */
-  leaseMs?: number | undefined
-  /** The time source and sleeper; inject one to test without waiting. @default systemClock */
-  clock?: Clock | undefined
-  /** Called whenever a request has to wait; the same as `limiter.on('throttle', …)`. @default none */
-  onThrottle?: ((event: ThrottleEvent) => void) | undefined
-  /** Where warnings about malformed headers go. Messages never contain credentials. @default console */
-  logger?: RateLimitLogger | undefined
-}
-
-/** The request a slot is for. */
-export interface RateLimitTarget {
-  /** The HTTP method. */
-  method: string
-  /** The full URL (only its path is matched against the rules). */
-  url: string | URL
-  /** Higher runs first among waiting requests of the same rule: give interactive calls a higher one. @default 0 */
-  priority?: number | undefined
-  /** Aborting it removes the request from the queue; `acquire` rejects with the abort reason. */
-  signal?: AbortSignal | undefined
-}
-
-/** What settling a slot found. */
-export type SettleOutcome =
-  | { status: 'ok' }
-  | {
-      status: 'rate-limited'
-      /** When the rule accepts requests again (epoch milliseconds). */
-      retryAt: number
-      /** How long the pause is from the moment of settling, in milliseconds. */
-      retryAfterMs: number
-      /** `'retry'` once the pause is over, or `'fail'` when the pause exceeds `maxRetryAfterMs` under the `'fail'` policy. */
-      action: 'retry' | 'fail'
-    }
-
-/** A slot in a rule's budget, held from before the request is sent until its response arrives. */
-export interface RateLimitSlot {
-  /** The rule (bucket) the slot belongs to; undefined when the request is not limited at all. */
-  readonly rule: string | undefined
-  /** The request was answered (pass the response) or failed (pass nothing). Settling twice does nothing. */
-  settle(response?: Response): Promise<SettleOutcome>
-  /** The request was never sent: give the slot back. */
-  release(): Promise<void>
-}
-
-/** Counters for a dashboard, since the limiter was made. */
-export interface RateLimitStats {
-  /** Requests waiting for a slot now. */
-  waiting: number
-  /** Requests holding a slot now (sent, not yet answered). */
-  inFlight: number
-  /** Requests that had to wait for a slot. */
-  throttledTotal: number
-  /** 429 responses seen. */
-  rateLimitedTotal: number
-  /** Retries the ky plugin made after a 429 (or `schedule()` did). */
-  retriesTotal: number
-  /** Requests refused because `maxQueued` requests already waited. */
-  queueFullTotal: number
-}
-
-/** Options of one `schedule()` call. */
-export interface ScheduleOptions extends RateLimitTarget {
-  /** How often a 429 is retried after its pause. @default 2 */
-  retryLimit?: number | undefined
-}
+import type { RateLimiterOptions } from './rate-limiter-options.js'
+import { matchRule } from './rules.js'
+import type { RateLimitSlot, RateLimitStats, RateLimitTarget, ScheduleOptions } from './slot.js'
+import type { BucketSnapshot } from './store.js'
 
 /** Internal: lets the ky plugin count the retries it makes. */
 export const recordRetry: unique symbol = Symbol('b2bkit.rateLimit.recordRetry')

@@ -80,7 +80,7 @@ describe('rule validation', () => {
       [{ retryAfterPolicy: 'sometimes' }, 'retryAfterPolicy'],
       [{ leaseMs: 0 }, 'leaseMs'],
       [{ store: { acquire: () => {} } }, 'store'],
-      [{ clock: { now: Date.now } }, 'clock'],
+      [{ clock: { sleep: () => Promise.resolve() } }, 'clock'],
       [{ adaptive: 'yes' }, 'adaptive'],
       [{ logger: {} }, 'logger'],
       [{ onThrottle: 'log' }, 'onThrottle'],

@@ -36,7 +36,14 @@ export interface RateLimitStore {
   snapshot(key: string, request: BucketRequest): Promise<BucketSnapshot>
 }
 
-/** The configured budget of a bucket, sent with every call so the store needs no configuration of its own. */
+/**
+ * The configured budget of a bucket, sent with every call so the store needs no configuration of its own.
+ *
+ * @example
+ * ```ts
+ * await store.snapshot('GET /retailer/orders', { now: Date.now(), limit: 7, intervalMs: 180_000 })
+ * ```
+ */
 export interface BucketRequest {
   /** The time of the call, in epoch milliseconds (the limiter's clock). */
   now: number
@@ -46,13 +53,27 @@ export interface BucketRequest {
   intervalMs: number | undefined
 }
 
-/** A request for a slot. */
+/**
+ * A request for a slot.
+ *
+ * @example
+ * ```ts
+ * await store.acquire('default', { now: Date.now(), limit: 1000, intervalMs: 60_000, leaseMs: 120_000 })
+ * ```
+ */
 export interface SlotRequest extends BucketRequest {
   /** How long a slot may stay in flight before the store treats its request as answered at the lease's end. */
   leaseMs: number
 }
 
-/** Why a slot was refused. */
+/**
+ * Why a slot was refused.
+ *
+ * @example
+ * ```ts
+ * const label: Record<ThrottleReason, string> = { budget: 'quota used', paused: '429 pause', probe: 'learning' }
+ * ```
+ */
 export type ThrottleReason =
   /** The bucket's limit is used up until a slot's window ends or the server's reset. */
   | 'budget'
@@ -61,7 +82,15 @@ export type ThrottleReason =
   /** Nothing is known about the bucket yet, and one request is already finding out. */
   | 'probe'
 
-/** The answer to `acquire`. */
+/**
+ * The answer to `acquire`.
+ *
+ * @example
+ * ```ts
+ * const result: SlotResult = await store.acquire(key, request)
+ * if (!result.granted) await sleep(result.waitMs)
+ * ```
+ */
 export type SlotResult =
   | { granted: true; slotId: string; snapshot: BucketSnapshot }
   | {
@@ -72,7 +101,14 @@ export type SlotResult =
       snapshot: BucketSnapshot
     }
 
-/** What a response (or its absence) said about a bucket. */
+/**
+ * What a response (or its absence) said about a bucket.
+ *
+ * @example
+ * ```ts
+ * await store.settle(key, slotId, { now: Date.now(), limit: 7, intervalMs: 180_000, pauseUntil: Date.now() + 30_000 })
+ * ```
+ */
 export interface SlotReport extends BucketRequest {
   /** The budget from the response's headers; undefined when adaptive mode is off or there was no response. */
   budget?: BudgetReport | undefined
@@ -80,7 +116,14 @@ export interface SlotReport extends BucketRequest {
   pauseUntil?: number | undefined
 }
 
-/** A response's rate-limit headers, as `readRateLimitHeaders` reads them. */
+/**
+ * A response's rate-limit headers, as `readRateLimitHeaders` reads them.
+ *
+ * @example
+ * ```ts
+ * const { present, limit, remaining, resetAt, windowMs }: BudgetReport = readRateLimitHeaders(headers, now)
+ * ```
+ */
 export interface BudgetReport {
   /** Whether the response carried any rate-limit header. A response without one marks an unknown bucket unlimited. */
   present: boolean
@@ -90,7 +133,14 @@ export interface BudgetReport {
   windowMs: number | undefined
 }
 
-/** A bucket's state at one moment. */
+/**
+ * A bucket's state at one moment.
+ *
+ * @example
+ * ```ts
+ * const { remaining, resetAt, inFlight }: BucketSnapshot = await limiter.snapshot('GET /retailer/orders')
+ * ```
+ */
 export interface BucketSnapshot {
   /** The limit in force: learned from headers, else configured; undefined while unknown. */
   limit: number | undefined

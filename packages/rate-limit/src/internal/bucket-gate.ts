@@ -10,7 +10,7 @@ const maxSleepMs = 60_000
 /** What every gate of one limiter shares. */
 export interface GateContext {
   readonly store: RateLimitStore
-  readonly clock: Clock
+  readonly clock: Required<Clock>
   readonly emitter: Emitter
   readonly leaseMs: number
   readonly maxRetryAfterMs: number

@@ -1,7 +1,7 @@
 import { ConfigurationError } from '@b2bkit/http'
 import { type Clock, systemClock } from '../clock.js'
 import { MemoryRateLimitStore } from '../memory-store.js'
-import type { RateLimiterOptions, RateLimitLogger } from '../rate-limiter.js'
+import type { RateLimiterOptions, RateLimitLogger } from '../rate-limiter-options.js'
 import { type CompiledRule, compileDefaultRule, compileRules } from '../rules.js'
 import type { RateLimitStore } from '../store.js'
 
@@ -16,7 +16,7 @@ export interface ResolvedOptions {
   maxRetryAfterMs: number
   retryAfterPolicy: 'wait' | 'fail'
   leaseMs: number
-  clock: Clock
+  clock: Required<Clock>
   logger: RateLimitLogger
 }
 
@@ -52,8 +52,8 @@ export function resolveOptions(options: RateLimiterOptions): ResolvedOptions {
   if (retryAfterPolicy !== 'wait' && retryAfterPolicy !== 'fail') {
     throw new ConfigurationError('retryAfterPolicy', 'must be "wait" or "fail"')
   }
-  if (typeof clock?.now !== 'function' || typeof clock.sleep !== 'function') {
-    throw new ConfigurationError('clock', 'must have now() and sleep(milliseconds, signal)')
+  if (typeof clock?.now !== 'function' || (clock.sleep !== undefined && typeof clock.sleep !== 'function')) {
+    throw new ConfigurationError('clock', 'must have now(), and may have sleep(milliseconds, signal)')
   }
   if (typeof logger?.warn !== 'function') throw new ConfigurationError('logger', 'must have a warn(message) method')
   if (onThrottle !== undefined && typeof onThrottle !== 'function') {
@@ -68,7 +68,10 @@ export function resolveOptions(options: RateLimiterOptions): ResolvedOptions {
     maxRetryAfterMs,
     retryAfterPolicy,
     leaseMs,
-    clock,
+    clock: {
+      now: () => clock.now(),
+      sleep: (milliseconds, signal) => (clock.sleep ?? systemClock.sleep).call(clock, milliseconds, signal),
+    },
     logger,
   }
 }

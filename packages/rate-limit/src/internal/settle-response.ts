@@ -1,5 +1,5 @@
 import { readRateLimitHeaders } from '../headers.js'
-import type { SettleOutcome } from '../rate-limiter.js'
+import type { SettleOutcome } from '../slot.js'
 import type { BudgetReport } from '../store.js'
 import type { BucketGate } from './bucket-gate.js'
 import type { Emitter } from './emitter.js'
