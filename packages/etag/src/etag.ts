@@ -1,10 +1,10 @@
-import { ConfigurationError, type Plugin } from '@b2bkit/http'
+import { ConfigurationError, displayUrl, type Plugin } from '@b2bkit/http'
 import { isProblemError, type ProblemInit, toProblemError } from '@b2bkit/problem'
 import { type AfterResponseState, type BeforeRequestState, isHTTPError } from 'ky'
 import { MissingEtagError, PreconditionFailedError } from './errors.js'
 import { type EtagStore, memoryEtagStore } from './etag-store.js'
 import { readBytesUpTo } from './internal/read-bytes.js'
-import { defaultResourceOf, displayUrl, representationKey } from './internal/request-url.js'
+import { defaultResourceOf, representationKey } from './internal/request-url.js'
 
 /** Options of `etag()`. */
 export interface EtagOptions {

@@ -1,8 +1,7 @@
-import { ConfigurationError } from '@b2bkit/http'
+import { ConfigurationError, displayUrl } from '@b2bkit/http'
 import { isProblemError, type ProblemInit, toProblemError } from '@b2bkit/problem'
 import { isHTTPError, type KyInstance, type Options } from 'ky'
 import { MissingEtagError, PreconditionFailedError, type ResourceVersion } from './errors.js'
-import { displayUrl } from './internal/request-url.js'
 
 /** Options of `update()`. */
 export interface UpdateOptions {

@@ -1,3 +1,4 @@
+import { inspect } from 'node:util'
 import ky from 'ky'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createClient } from './client.js'
@@ -119,6 +120,20 @@ describe('failures without a response', () => {
     expect(error).toBeInstanceOf(NetworkError)
     expect(isB2bkitError(error)).toBe(true)
     expect((error as NetworkError).code).toBe('NETWORK')
+  })
+
+  it('keep the socket error as the cause, and no request header anywhere in the error', async () => {
+    server = await startTestServer(() => undefined)
+    const url = server.url
+    await server.close()
+    server = undefined
+    const error = await createClient({ baseUrl: url, retry: 0 })
+      .get('x?page=1', { headers: { authorization: 'Bearer planted-token-value' } })
+      .catch((caught: unknown) => caught)
+    expect(error).toBeInstanceOf(NetworkError)
+    expect((error as Error & { cause?: { code?: string } }).cause?.code).toBe('ECONNREFUSED')
+    expect(inspect(error, { showHidden: true, depth: 10 })).not.toContain('planted-token-value')
+    expect((error as NetworkError).url).toBe(`${url}/x`)
   })
 
   it('become a TimeoutError when the server does not answer in time', async () => {

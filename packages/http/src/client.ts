@@ -2,7 +2,7 @@ import ky, { type Hooks, isNetworkError, isTimeoutError, type KyInstance, type O
 import { type DeprecationHandler, readDeprecation } from './deprecation.js'
 import { ConfigurationError, NetworkError, TimeoutError } from './errors.js'
 import type { Plugin } from './plugin.js'
-import { redactUrl } from './redact.js'
+import { displayUrl, redactText, redactUrl } from './redact.js'
 import { getRequestId } from './request-id.js'
 import { type IdempotencyOptions, idempotentRetry, markRetrySafe } from './retry-policy.js'
 import { assertSecureUrl, hasCredentials } from './secure-transport.js'
@@ -35,7 +35,8 @@ export interface CreateClientOptions extends Omit<Options, 'retry' | 'fetch' | '
   allowInsecureHttp?: boolean
   /**
    * More request headers that carry credentials, besides `Authorization`, `X-API-Key`, `X-B2B-API-Key` and
-   * cookies: the insecure-http check guards them too.
+   * cookies: the insecure-http check guards them too, and plugins read them from `options.context.secretHeaders`
+   * to redact them.
    * @default []
    */
   secretHeaders?: readonly string[]
@@ -67,7 +68,7 @@ export function createClient(options: CreateClientOptions): KyInstance {
     retry = 2,
     fetch: fetchOption,
     allowInsecureHttp = false,
-    secretHeaders = [],
+    secretHeaders: secretHeadersOption = [],
     onDeprecation,
     idempotencyKeyHeader,
     hooks,
@@ -80,6 +81,12 @@ export function createClient(options: CreateClientOptions): KyInstance {
       throw new ConfigurationError(`plugins[${index}]`, 'is not a plugin: expected { name, options }')
     }
   }
+  // Extra credential headers may come as the option or, as plain ky users pass them, in the context.
+  const contextSecretHeaders = kyOptions.context?.['secretHeaders']
+  const secretHeaders = [
+    ...secretHeadersOption,
+    ...(Array.isArray(contextSecretHeaders) ? contextSecretHeaders.filter((name) => typeof name === 'string') : []),
+  ]
   const sendFetch = fetchOption ?? globalThis.fetch
   const secureFetch: typeof globalThis.fetch = (input, init) => {
     // Runs after every beforeRequest hook, so it sees the credentials the auth plugin added.
@@ -98,7 +105,7 @@ export function createClient(options: CreateClientOptions): KyInstance {
     retry: retryOptions,
     fetch: secureFetch,
     // Plugins that guard their own credentials read this, so one setting on the client covers them all.
-    context: { ...kyOptions.context, allowInsecureHttp },
+    context: { ...kyOptions.context, allowInsecureHttp, secretHeaders },
     headers: { 'User-Agent': userAgentOf(userAgent) },
     hooks: baseHooks(onDeprecation),
   })
@@ -153,9 +160,11 @@ function baseHooks(onDeprecation: DeprecationHandler | undefined): Hooks {
       : [],
     beforeError: [
       ({ error, request }) => {
-        const url = withoutQuery(request.url)
-        if (isTimeoutError(error)) return new TimeoutError(request.method, url, { cause: error })
-        if (isNetworkError(error)) return new NetworkError(request.method, url, { cause: error })
+        const url = displayUrl(request.url)
+        // ky's errors hold the request, headers and all, so they are not kept as the cause: a logged error would
+        // show the Authorization header. The socket-level cause (ECONNREFUSED, …) carries no request data.
+        if (isTimeoutError(error)) return new TimeoutError(request.method, url)
+        if (isNetworkError(error)) return new NetworkError(request.method, url, { cause: socketCause(error) })
         const requestId = getRequestId(error)
         if (requestId !== undefined) Object.assign(error, { requestId })
         return error
@@ -164,8 +173,15 @@ function baseHooks(onDeprecation: DeprecationHandler | undefined): Hooks {
   }
 }
 
-function withoutQuery(url: string): string {
-  const parsed = new URL(url)
-  parsed.search = ''
-  return redactUrl(parsed)
+// The innermost error with a system error code (undici's `fetch failed` wraps one), as a plain record.
+function socketCause(error: unknown): Error | undefined {
+  let current: unknown = (error as { cause?: unknown }).cause
+  for (let depth = 0; depth < 5 && typeof current === 'object' && current !== null; depth++) {
+    const { code, message, cause } = current as { code?: unknown; message?: unknown; cause?: unknown }
+    if (typeof code === 'string') {
+      return Object.assign(new Error(redactText(typeof message === 'string' ? message : code)), { code })
+    }
+    current = cause
+  }
+  return undefined
 }

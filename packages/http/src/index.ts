@@ -27,6 +27,7 @@ export {
 } from './paginate.js'
 export { definePlugin, type Plugin } from './plugin.js'
 export {
+  displayUrl,
   isSecretHeader,
   REDACTED,
   redactHeaders,

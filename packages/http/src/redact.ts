@@ -73,6 +73,25 @@ export function redactUrl(url: string | URL): string {
   return parsed.toString().replaceAll(encodeURIComponent(REDACTED), REDACTED)
 }
 
+/**
+ * A URL fit for an error message: no query string, no user info. Query strings often carry ids a log does not
+ * need, and sometimes credentials.
+ *
+ * @example
+ * ```ts
+ * displayUrl('https://user:pw@api.example.com/orders?page=2') // 'https://api.example.com/orders'
+ * ```
+ */
+export function displayUrl(url: string | URL): string {
+  try {
+    const parsed = new URL(url)
+    parsed.search = ''
+    return redactUrl(parsed)
+  } catch {
+    return redactUrl(String(url))
+  }
+}
+
 // Bearer/Basic credentials and JWT-shaped strings, wherever they appear in free text.
 const credentialInText = /\b(Bearer|Basic)\s+[A-Za-z0-9\-._~+/]+=*/gi
 const jwtInText = /\beyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*/g

@@ -1,4 +1,4 @@
-import { getRequestId, redactUrl } from '@b2bkit/http'
+import { displayUrl, getRequestId } from '@b2bkit/http'
 import type { HTTPError } from 'ky'
 import { readBoundedText } from './internal/read-body.js'
 import { contextSecretHeaders, redactDeep, secretsOf } from './internal/secrets.js'
@@ -95,7 +95,7 @@ export function buildProblemError(
     retryAfterMs: parseRetryAfter(body.headers.get('retry-after'), clock?.now() ?? Date.now()),
     requestId: getRequestId(body.headers),
     method: request?.method,
-    url: request === undefined ? undefined : withoutQuery(request.url),
+    url: request === undefined ? undefined : displayUrl(request.url),
     response,
   })
 }
@@ -105,15 +105,5 @@ function safeStringify(data: unknown): string | undefined {
     return isRecord(data) || Array.isArray(data) ? JSON.stringify(data) : String(data)
   } catch {
     return undefined
-  }
-}
-
-function withoutQuery(url: string): string {
-  try {
-    const parsed = new URL(url)
-    parsed.search = ''
-    return redactUrl(parsed)
-  } catch {
-    return redactUrl(url)
   }
 }
