@@ -6,10 +6,13 @@ import { defineConfig } from 'vitest/config'
 // imports at the sibling's source, so a test run never depends on a stale `dist`.
 const root = fileURLToPath(new URL('.', import.meta.url))
 const packageNames = readdirSync(`${root}packages`).filter((name) => existsSync(`${root}packages/${name}/src/index.ts`))
-const alias = packageNames.map((name) => ({
-  find: new RegExp(`^@b2bkit/${name}$`),
-  replacement: `${root}packages/${name}/src/index.ts`,
-}))
+const alias = [
+  ...packageNames.map((name) => ({
+    find: new RegExp(`^@b2bkit/${name}$`),
+    replacement: `${root}packages/${name}/src/index.ts`,
+  })),
+  { find: /^@b2bkit\/test-utils$/, replacement: `${root}tooling/test-utils/src/index.ts` },
+]
 
 const project = (directory: string, name: string) => ({
   extends: true as const,

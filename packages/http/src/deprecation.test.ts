@@ -1,8 +1,8 @@
+import { sendJson, startTestServer, type TestServer } from '@b2bkit/test-utils'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createClient } from './client.js'
 import type { DeprecationNotice } from './deprecation.js'
 import { endpointOf, readDeprecation } from './deprecation.js'
-import { sendJson, startTestServer, type TestServer } from './internal/test-server.js'
 
 let server: TestServer | undefined
 afterEach(async () => {

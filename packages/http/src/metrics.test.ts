@@ -1,6 +1,6 @@
+import { sendJson, startTestServer, type TestServer } from '@b2bkit/test-utils'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createClient } from './client.js'
-import { sendJson, startTestServer, type TestServer } from './internal/test-server.js'
 import { requestMetrics } from './metrics.js'
 import { getRequestId, withRequestId } from './request-id.js'
 

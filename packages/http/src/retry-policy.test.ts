@@ -1,7 +1,7 @@
+import { sendJson, startTestServer, type TestServer } from '@b2bkit/test-utils'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createClient } from './client.js'
 import { NetworkError } from './errors.js'
-import { sendJson, startTestServer, type TestServer } from './internal/test-server.js'
 import { failedBeforeSending } from './retry-policy.js'
 
 let server: TestServer | undefined

@@ -9,7 +9,7 @@ export interface ReceivedRequest {
   body: string
 }
 
-/** A node:http server on 127.0.0.1 with a random port, for tests. Node-only; never exported from the package. */
+/** A node:http server on 127.0.0.1 with a random port, for tests. Node-only. */
 export interface TestServer {
   url: string
   received: ReceivedRequest[]
