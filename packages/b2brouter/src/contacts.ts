@@ -1,0 +1,68 @@
+import type { KyInstance } from 'ky'
+import { iterateOffsets, totalOf } from './internal/offset-pages.js'
+import { type CallOptions, requestEntity, requestJson, segment } from './internal/transport.js'
+import type { Contact, ContactInput, ContactListParams, ListPage } from './types.js'
+
+/**
+ * `client.contacts`: an account's customers and suppliers.
+ *
+ * @example
+ * ```ts
+ * for await (const contact of client.contacts.iterate(accountId, { is_client: true })) console.log(contact.name)
+ * const contact = await client.contacts.create(accountId, { name: 'Acme BV', country: 'nl', tin_value: 'NL000099998B57' })
+ * ```
+ */
+export interface ContactsResource {
+  /** One page of an account's contacts: `{ contacts, meta }`. */
+  list(accountId: number, params?: ContactListParams, options?: CallOptions): Promise<ListPage<'contacts', Contact>>
+  /** Every contact of an account, page after page (offset/limit, 100 per page unless `limit` says otherwise). */
+  iterate(
+    accountId: number,
+    params?: ContactListParams,
+    options?: CallOptions,
+  ): AsyncGenerator<Contact, void, undefined>
+  /** One contact. */
+  get(id: number, options?: CallOptions): Promise<Contact>
+  /** Creates a contact in an account. Not retried: a lost answer may have created it. */
+  create(accountId: number, input: ContactInput, options?: CallOptions): Promise<Contact>
+  /** Changes a contact's fields (PUT). */
+  update(id: number, change: Partial<ContactInput>, options?: CallOptions): Promise<Contact>
+  /** Deletes a contact; resolves with the deleted contact. */
+  delete(id: number, options?: CallOptions): Promise<Contact>
+}
+
+/** Builds `client.contacts` on a composed ky instance. */
+export function contactsResource(http: KyInstance): ContactsResource {
+  const list = (accountId: number, params: ContactListParams = {}, options: CallOptions = {}) =>
+    requestJson<ListPage<'contacts', Contact>>(http, `accounts/${segment(accountId)}/contacts`, {
+      ...options,
+      searchParams: { ...params },
+    })
+  return {
+    list,
+    iterate: (accountId, params = {}, options = {}) =>
+      iterateOffsets(
+        async (offset, limit, signal) => {
+          const page = await list(accountId, { ...params, offset, limit }, { ...options, signal })
+          return { items: page.contacts ?? [], total: totalOf(page) }
+        },
+        params,
+        options,
+      ),
+    get: (id, options = {}) => requestEntity(http, `contacts/${segment(id)}`, 'contact', options),
+    create: (accountId, input, options = {}) =>
+      requestEntity(http, `accounts/${segment(accountId)}/contacts`, 'contact', {
+        ...options,
+        method: 'POST',
+        json: { contact: input },
+      }),
+    update: (id, change, options = {}) =>
+      requestEntity(http, `contacts/${segment(id)}`, 'contact', {
+        ...options,
+        method: 'PUT',
+        json: { contact: change },
+      }),
+    delete: (id, options = {}) =>
+      requestEntity(http, `contacts/${segment(id)}`, 'contact', { ...options, method: 'DELETE' }),
+  }
+}

@@ -1,0 +1,39 @@
+import { paginate } from '@b2bkit/http'
+import type { CallOptions } from './transport.js'
+
+/** What one page of an offset-paginated list holds. */
+export interface OffsetPage<T> {
+  items: readonly T[]
+  /** The number of items over all pages, when the API says. */
+  total: number | undefined
+}
+
+/** The page size `iterate()` asks for when the caller names none. */
+export const defaultIterateLimit = 100
+
+/**
+ * Every item of every page of an offset/limit list, fetching the next page only when the previous one is used up.
+ * It stops at a short or empty page, or when the offset reaches the total the API reported.
+ */
+export function iterateOffsets<T>(
+  fetchPage: (offset: number, limit: number, signal: AbortSignal | undefined) => Promise<OffsetPage<T>>,
+  params: { offset?: number | undefined; limit?: number | undefined },
+  options: CallOptions,
+): AsyncGenerator<T, void, undefined> {
+  const limit = params.limit ?? defaultIterateLimit
+  return paginate<T>({
+    signal: options.signal,
+    fetchCursorPage: async (cursor, signal) => {
+      const offset = cursor === undefined ? (params.offset ?? 0) : Number(cursor)
+      const page = await fetchPage(offset, limit, signal ?? undefined)
+      const reached = offset + page.items.length
+      const more = page.items.length >= limit && (page.total === undefined || reached < page.total)
+      return { items: page.items, next: more ? String(reached) : undefined }
+    },
+  })
+}
+
+/** The total of a B2Brouter list page: `meta.total` as documented, or `total_count` as the emulator sends it. */
+export function totalOf(page: { meta?: { total?: number | undefined } | undefined; total_count?: number | undefined }) {
+  return page.meta?.total ?? page.total_count
+}
