@@ -1,0 +1,165 @@
+import { bearerAuth, clientCredentials, type TokenSource } from '@b2bkit/auth'
+import { etag } from '@b2bkit/etag'
+import { createClient, markRetrySafe, type Plugin, requestMetrics } from '@b2bkit/http'
+import { problemDetails } from '@b2bkit/problem'
+import type { RateLimiter } from '@b2bkit/rate-limit'
+import type { BeforeRequestState, BeforeRetryState, KyInstance } from 'ky'
+import type { BolClientOptions, BolEnvironment } from './bol-client-options.js'
+import { limiterPlugin } from './internal/limiter-plugin.js'
+import { retailerJson } from './internal/media-types.js'
+import { createResourceContext } from './internal/resource-context.js'
+import { createTransport } from './internal/transport.js'
+import { urlOption, validateOptions } from './internal/validate-options.js'
+import { resolvePolling } from './process-polling.js'
+import { type CommissionsResource, commissionsResource } from './resources/commissions.js'
+import { type InventoryResource, inventoryResource } from './resources/inventory.js'
+import { type InvoicesResource, invoicesResource } from './resources/invoices.js'
+import { type OffersResource, offersResource } from './resources/offers.js'
+import { type OrdersResource, ordersResource } from './resources/orders.js'
+import { type ProcessStatusResource, processStatusResource } from './resources/process-status.js'
+import { type ReturnsResource, returnsResource } from './resources/returns.js'
+import { type ShipmentsResource, shipmentsResource } from './resources/shipments.js'
+import { type SubscriptionsResource, subscriptionsResource } from './resources/subscriptions.js'
+
+/** A plain snapshot of what a client did, for dashboards and the sample app's live view. */
+export interface BolClientStats {
+  /** Requests sent to the API, retries included (token requests not). */
+  requests: number
+  /** Answers with status 429. */
+  tooManyRequests: number
+  /** Retries, whatever their cause (a 429, a 401 with an expired token, a 5xx, a lost connection). */
+  retries: number
+  /** Requests to the token endpoint. */
+  tokenRequests: number
+  /** Calls waiting in the rate limiter now. */
+  throttled: number
+  /** Requests that ended without an answer (network error or timeout). */
+  failuresWithoutResponse: number
+}
+
+/** A bol.com Retailer API v10 client: one namespace per resource, plus the parts it is built from. */
+export interface BolClient {
+  readonly orders: OrdersResource
+  readonly shipments: ShipmentsResource
+  readonly offers: OffersResource
+  readonly returns: ReturnsResource
+  readonly invoices: InvoicesResource
+  readonly inventory: InventoryResource
+  readonly commissions: CommissionsResource
+  readonly subscriptions: SubscriptionsResource
+  readonly processStatus: ProcessStatusResource
+  /** The environment the client talks to. */
+  readonly environment: BolEnvironment
+  /** The ky instance every call goes through, for endpoints the client does not cover. */
+  readonly http: KyInstance
+  /** The token source every call shares. */
+  readonly tokens: TokenSource
+  /** The rate limiter, or `undefined` with `rateLimit: false`. */
+  readonly limiter: RateLimiter | undefined
+  /** What the client did so far. */
+  stats(): BolClientStats
+}
+
+/** Marks a call the transport flagged `retrySafe`, so a lost connection is retried too, not only an error status. */
+const markFlaggedRetrySafe = ({ request, options }: BeforeRequestState | BeforeRetryState) => {
+  if (options.context.retrySafe === true) markRetrySafe(request)
+}
+
+/**
+ * bol answers only its vendor media types: a request through `client.http` without an `Accept` (or with the
+ * `application/json` ky's `.json()` sets) gets `application/vnd.retailer.v10+json`. Set per request rather than as
+ * a client header, because ky 2.1 joins a client header and a request header of the same name (`a, a`).
+ */
+const defaultAccept = ({ request }: BeforeRequestState) => {
+  const accept = request.headers.get('accept')
+  if (accept === null || accept === 'application/json') request.headers.set('accept', retailerJson)
+}
+
+/**
+ * A client for the bol.com Retailer API v10 and the Shared API's process statuses. One token (OAuth2 client
+ * credentials, Basic auth) serves every call; calls wait for bol's rate limits; failures are `ProblemError`s;
+ * writes return their process status with `wait()`.
+ *
+ * @example
+ * ```ts
+ * const bol = createBolClient({ clientId, clientSecret, environment: 'production' })
+ * for await (const order of bol.orders.iterate({ status: 'OPEN' })) {
+ *   const shipment = await bol.shipments.create({ orderItems: [{ orderItemId: order.orderItems[0].orderItemId }] })
+ *   const done = await shipment.wait() // SUCCESS, or throws ProcessFailedError
+ * }
+ * ```
+ */
+export function createBolClient(options: BolClientOptions): BolClient {
+  validateOptions(options)
+  const { environment, fetch, allowInsecureHttp } = options
+  const baseUrl = urlOption('baseUrl', options.baseUrl, 'https://api.bol.com/')
+  if (!baseUrl.pathname.endsWith('/')) baseUrl.pathname += '/'
+  const tokenUrl = urlOption('tokenUrl', options.tokenUrl, 'https://login.bol.com/token')
+  const polling = resolvePolling(options.processPolling)
+
+  let tokenRequests = 0
+  const tokens = clientCredentials({
+    tokenUrl,
+    clientId: options.clientId,
+    clientSecret: options.clientSecret,
+    authMethod: 'basic',
+    onTokenRequest: (event) => {
+      tokenRequests++
+      options.onTokenRequest?.(event)
+    },
+    ...(options.tokenStore === undefined ? {} : { store: options.tokenStore }),
+    ...(fetch === undefined ? {} : { fetch }),
+    ...(allowInsecureHttp === undefined ? {} : { allowInsecureHttp }),
+  })
+  const metrics = requestMetrics()
+  const limits = limiterPlugin(options.rateLimit, options.rateLimitStore, environment, baseUrl.pathname)
+  const plugins: Plugin[] = [metrics, bearerAuth(tokens), ...(limits === undefined ? [] : [limits])]
+  // bol sends no ETags today; etag() only revalidates GETs should it start to, and never adds If-Match to a write.
+  plugins.push(problemDetails(), etag({ methods: [] }))
+  const http = createClient({
+    baseUrl,
+    plugins,
+    hooks: { beforeRequest: [defaultAccept, markFlaggedRetrySafe], beforeRetry: [markFlaggedRetrySafe] },
+    ...(fetch === undefined ? {} : { fetch }),
+    ...(allowInsecureHttp === undefined ? {} : { allowInsecureHttp }),
+    ...(options.onDeprecation === undefined ? {} : { onDeprecation: options.onDeprecation }),
+    ...(options.userAgent === undefined ? {} : { userAgent: options.userAgent }),
+    ...(options.timeout === undefined ? {} : { timeout: options.timeout }),
+    ...(options.retry === undefined ? {} : { retry: options.retry }),
+  })
+
+  const demo = environment === 'demo'
+  const transport = createTransport(http)
+  const processStatus = processStatusResource(
+    transport,
+    (path) => `${demo ? 'shared-demo' : 'shared'}/${path}`,
+    polling,
+  )
+  const context = createResourceContext(transport, demo ? 'retailer-demo' : 'retailer', processStatus.wait)
+  return {
+    orders: ordersResource(context),
+    shipments: shipmentsResource(context),
+    offers: offersResource(context),
+    returns: returnsResource(context),
+    invoices: invoicesResource(context),
+    inventory: inventoryResource(context),
+    commissions: commissionsResource(context),
+    subscriptions: subscriptionsResource(context),
+    processStatus,
+    environment,
+    http,
+    tokens,
+    limiter: limits?.limiter,
+    stats: () => {
+      const snapshot = metrics.snapshot()
+      return {
+        requests: snapshot.requests,
+        tooManyRequests: snapshot.tooManyRequests,
+        retries: snapshot.retries,
+        tokenRequests,
+        throttled: limits?.limiter.stats().waiting ?? 0,
+        failuresWithoutResponse: snapshot.failuresWithoutResponse,
+      }
+    },
+  }
+}

@@ -1,0 +1,40 @@
+// Test helpers (never exported from the package): a bol emulator per test file, and a client pointed at it.
+import { bolDefaultRateLimits, type EmulatorFor, type EmulatorOptions, startEmulator } from '@b2bkit/emulator'
+import type { RateLimitRule } from '@b2bkit/rate-limit'
+import { type BolClient, createBolClient } from '../bol-client.js'
+import type { BolClientOptions } from '../bol-client-options.js'
+
+/** A running bol emulator. */
+export type BolEmulator = EmulatorFor<'bol'>
+
+/** The emulator's own rate-limit rules as client rules (its `*` method means any method). */
+export const emulatorRules = (rules: readonly (typeof bolDefaultRateLimits)[number][]): RateLimitRule[] =>
+  rules.map(({ method, path, limit, intervalMs }) => ({
+    ...(method === undefined || method === '*' ? {} : { method }),
+    path,
+    limit,
+    intervalMs,
+  }))
+
+/** Starts a bol emulator with short process delays (its default rate limits stay on). */
+export function startBol(options: EmulatorOptions = {}): Promise<BolEmulator> {
+  return startEmulator('bol', { processDelayMs: 20, ...options })
+}
+
+/** A client for the emulator: its credentials, URLs and rate limits, and fast process polling. */
+export function clientFor(emulator: BolEmulator, overrides: Partial<BolClientOptions> = {}): BolClient {
+  return createBolClient({
+    clientId: emulator.credentials.clientId,
+    clientSecret: emulator.credentials.clientSecret,
+    environment: 'production',
+    baseUrl: emulator.url,
+    tokenUrl: emulator.tokenUrl,
+    rateLimit: emulatorRules(bolDefaultRateLimits),
+    processPolling: { intervalMs: 20, maxIntervalMs: 100, batchIntervalMs: 20, timeoutMs: 10_000 },
+    ...overrides,
+  })
+}
+
+/** The API requests the emulator received (the token endpoint left out), as `METHOD /path`. */
+export const apiCalls = (emulator: BolEmulator): string[] =>
+  emulator.requests.filter((request) => request.path !== '/token').map((request) => `${request.method} ${request.path}`)
