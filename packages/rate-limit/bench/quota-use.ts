@@ -4,6 +4,10 @@
 //
 //   pnpm --filter @b2bkit/rate-limit build && node packages/rate-limit/bench/quota-use.ts
 //
+// Figures: "quota use" is the requests the server accepted during the run ÷ what it allows in that many windows.
+// "sustained" is the accepted rate after the first window's burst: (accepted − limit) ÷ (limit × (last arrival −
+// first arrival) ÷ window), which a longer run converges to. "429s" are the rejections the server sent.
+//
 // Options (environment): BENCH_LIMIT (requests per window, 10), BENCH_WINDOW_MS (1000), BENCH_WINDOWS (10),
 // BENCH_LATENCY_MS (server answer delay, 20), BENCH_CALLERS (concurrent callers, 3 × limit).
 import { createClient } from '@b2bkit/http'
@@ -79,6 +83,7 @@ const contenders: Contender[] = [
 interface Result {
   name: string
   accepted?: number
+  sustained?: number
   rejected?: number
   failed?: number
   note?: string
@@ -107,9 +112,12 @@ async function run(server: RateLimitedServer, contender: Contender, index: numbe
   const during = server.received.filter(
     (request) => request.path === path && request.receivedAt >= startedAt && request.receivedAt < deadline,
   )
+  const accepted = during.filter((request) => request.status === 200).map((request) => request.receivedAt)
+  const spanMs = Math.max(...accepted) - Math.min(...accepted)
   return {
     name: contender.name,
-    accepted: during.filter((request) => request.status === 200).length,
+    sustained: (accepted.length - limit) / ((limit * spanMs) / windowMs),
+    accepted: accepted.length,
     rejected: during.filter((request) => request.status === 429).length,
     failed,
   }
@@ -137,12 +145,20 @@ const rows = results.map((result) =>
     ? [
         result.name,
         `${(((result.accepted ?? 0) / allowed) * 100).toFixed(1)}%`,
+        `${((result.sustained ?? 0) * 100).toFixed(1)}%`,
         String(result.accepted),
         String(result.rejected),
         String(result.failed),
       ]
-    : [result.name, '-', '-', '-', result.note],
+    : [result.name, '-', '-', '-', '-', result.note],
 )
-const header = ['client', 'quota use', 'accepted', '429s', 'failed calls']
+const header = ['client', 'quota use', 'sustained', 'accepted', '429s', 'failed calls']
 const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => (row[column] ?? '').length)))
-for (const row of [header, ...rows]) console.log(row.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join('  '))
+for (const row of [header, ...rows]) {
+  console.log(
+    row
+      .map((cell, column) => cell.padEnd(widths[column] ?? 0))
+      .join('  ')
+      .trimEnd(),
+  )
+}

@@ -238,6 +238,33 @@ describe('RateLimiter', () => {
     expect(Date.now() - settledAt).toBeGreaterThanOrEqual(35)
   })
 
+  test('sends requests that match no rule through one shared default rule', async () => {
+    const { limiter } = limiterWith({ defaultRule: { limit: 1, intervalMs: 1000 } })
+    expect(limiter.ruleFor('GET', 'https://x/invoices')).toBe('default')
+    expect(limiter.ruleFor('POST', 'https://x/contacts/9')).toBe('default')
+    expect(limiter.ruleFor('GET', 'https://x/orders?page=2')).toBe('* /orders')
+    await limiter.acquire({ method: 'GET', url: 'https://x/invoices' })
+    expect(await state(limiter.acquire({ method: 'POST', url: 'https://x/contacts/9' }))).toBe('pending')
+    expect(await state(limiter.acquire(target))).toBe('fulfilled')
+  })
+
+  test('learns one budget per route, folding ids, for requests that match no rule', () => {
+    const { limiter } = limiterWith({ rules: [] })
+    expect(limiter.ruleFor('GET', 'https://x/retailer/orders/1043946570')).toBe('GET /retailer/orders/*')
+    expect(limiter.ruleFor('get', 'https://x/products/8712345678901/offers')).toBe('GET /products/*/offers')
+    expect(limiter.ruleFor('PUT', 'https://x/invoices/0b6a3f2e-1c9d-4a8b-9e7f-2d4c6b8a0e1f')).toBe('PUT /invoices/*')
+    expect(limiter.ruleFor('GET', 'https://x/v10/orders')).toBe('GET /v10/orders')
+  })
+
+  test('gives a released slot to the next request at once', async () => {
+    const { limiter } = limiterWith()
+    const first = await limiter.acquire(target)
+    const second = limiter.acquire(target)
+    expect(await state(second)).toBe('pending')
+    await first.release()
+    expect(await state(second)).toBe('fulfilled')
+  })
+
   test('lets requests through untouched when no rule matches and adaptive is off', async () => {
     const { limiter } = limiterWith({ adaptive: false })
     const slots = await Promise.all(
