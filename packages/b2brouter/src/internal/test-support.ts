@@ -34,3 +34,18 @@ export function invoiceInput(number: string, price = 10): InvoiceInput {
     ],
   }
 }
+
+/** Waits (polling every 2 ms, up to 5 s) until the emulator has received a request that matches. */
+export async function untilReceived(
+  emulator: EmulatorFor<'b2brouter'>,
+  matches: (request: EmulatorFor<'b2brouter'>['requests'][number]) => boolean,
+): Promise<void> {
+  const deadline = Date.now() + 5_000
+  while (!emulator.requests.some(matches)) {
+    if (Date.now() > deadline) throw new Error('the emulator did not receive the request in 5 s')
+    await new Promise((resolve) => setTimeout(resolve, 2))
+  }
+}
+
+/** Retry options with a fixed 200 ms pause: long enough for a test to switch a fault off in between. */
+export const slowRetry = { limit: 2, delay: () => 200 } as const
