@@ -1,22 +1,12 @@
 import { createClient } from '@b2bkit/http'
-import { afterAll, describe, expect, test } from 'vitest'
+import { describe, expect, test } from 'vitest'
 import type { BudgetEvent, ThrottleEvent } from './events.js'
 import { rateLimit } from './rate-limit-plugin.js'
-import { type RateLimitedServer, startRateLimitedServer } from './test-support/rate-limited-server.js'
+import { quietLogger, serversPerFile } from './test-support/servers-per-file.js'
 
-const servers: RateLimitedServer[] = []
-// Tests in a file run concurrently (they mostly wait on windows), so servers close when all are done.
-afterAll(async () => {
-  await Promise.all(servers.splice(0).map((server) => server.close()))
-})
-
-async function serve(options: Parameters<typeof startRateLimitedServer>[0]): Promise<RateLimitedServer> {
-  const server = await startRateLimitedServer(options)
-  servers.push(server)
-  return server
-}
-
-const quiet = { warn: () => {} }
+// Tests in a file run concurrently (they mostly wait on windows).
+const serve = serversPerFile()
+const quiet = quietLogger
 
 describe.concurrent('with no rules, learning the budget from the response headers', () => {
   test('60 concurrent calls to a route whose limit only the headers tell see at most one 429', async () => {

@@ -26,7 +26,8 @@ export interface RateLimitHeaders {
   problems: string[]
 }
 
-const rateLimitHeaderNames = [
+/** Every rate-limit header this module reads, besides `Retry-After`. Not part of the package's exports. */
+export const rateLimitHeaderNames: readonly string[] = [
   'ratelimit',
   'ratelimit-policy',
   'ratelimit-limit',

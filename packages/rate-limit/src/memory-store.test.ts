@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import { MemoryRateLimitStore } from './memory-store.js'
-import type { BudgetReport, SlotResult } from './store.js'
+import type { BudgetReport, SlotReport, SlotResult } from './store.js'
 
 const rule = { limit: 2, intervalMs: 1000, leaseMs: 10_000 }
 const unknown = { limit: undefined, intervalMs: undefined, leaseMs: 10_000 }
@@ -14,6 +14,15 @@ function budget(values: Partial<BudgetReport>): BudgetReport {
   return { present: true, limit: undefined, remaining: undefined, resetAt: undefined, windowMs: undefined, ...values }
 }
 
+/** What settling a slot of `bucket` at `now` reports, with what the headers said when `headers` is given. */
+function report(
+  bucket: { limit: number; intervalMs: number },
+  now: number,
+  headers?: Partial<BudgetReport>,
+): SlotReport {
+  return { now, limit: bucket.limit, intervalMs: bucket.intervalMs, budget: headers && budget(headers) }
+}
+
 describe('MemoryRateLimitStore', () => {
   test('counts a slot from before its request is sent until a full window after its response arrived', async () => {
     const store = new MemoryRateLimitStore()
@@ -21,7 +30,7 @@ describe('MemoryRateLimitStore', () => {
     slotIdOf(await store.acquire('r', { now: 0, ...rule }))
     // Both slots are in flight: the third waits, whatever time it is.
     expect(await store.acquire('r', { now: 5000, ...rule })).toMatchObject({ granted: false, reason: 'budget' })
-    await store.settle('r', first, { now: 5000, limit: 2, intervalMs: 1000 })
+    await store.settle('r', first, report(rule, 5000))
     // Dated by its response at 5000, the first slot still counts at 5999 and is free at 6000.
     expect(await store.acquire('r', { now: 5999, ...rule })).toMatchObject({ granted: false, waitMs: 1 })
     expect(await store.acquire('r', { now: 6000, ...rule })).toMatchObject({ granted: true })
@@ -103,12 +112,7 @@ describe('MemoryRateLimitStore', () => {
   test('learns a limit and a window that replace the configured ones', async () => {
     const store = new MemoryRateLimitStore()
     const id = slotIdOf(await store.acquire('r', { now: 0, ...rule }))
-    const snapshot = await store.settle('r', id, {
-      now: 10,
-      limit: 2,
-      intervalMs: 1000,
-      budget: budget({ limit: 4, windowMs: 500, remaining: 3 }),
-    })
+    const snapshot = await store.settle('r', id, report(rule, 10, { limit: 4, windowMs: 500, remaining: 3 }))
     expect(snapshot).toMatchObject({ limit: 4, intervalMs: 500, remaining: 3 })
     for (let index = 0; index < 3; index++) expect((await store.acquire('r', { now: 20, ...rule })).granted).toBe(true)
     expect((await store.acquire('r', { now: 20, ...rule })).granted).toBe(false)
@@ -119,21 +123,11 @@ describe('MemoryRateLimitStore', () => {
     const bucket = { limit: 10, intervalMs: 1000, leaseMs: 10_000 }
     // The server counted our one request and nothing else: the log is enough, no cap.
     const first = slotIdOf(await store.acquire('r', { now: 0, ...bucket }))
-    let snapshot = await store.settle('r', first, {
-      now: 5,
-      limit: 10,
-      intervalMs: 1000,
-      budget: budget({ remaining: 9, resetAt: 900 }),
-    })
+    let snapshot = await store.settle('r', first, report(bucket, 5, { remaining: 9, resetAt: 900 }))
     expect(snapshot.remaining).toBe(9)
     // Now it says four are left: five requests of someone else. Only four more may go until its reset.
     const second = slotIdOf(await store.acquire('r', { now: 10, ...bucket }))
-    snapshot = await store.settle('r', second, {
-      now: 15,
-      limit: 10,
-      intervalMs: 1000,
-      budget: budget({ remaining: 2, resetAt: 900 }),
-    })
+    snapshot = await store.settle('r', second, report(bucket, 15, { remaining: 2, resetAt: 900 }))
     expect(snapshot.remaining).toBe(2)
     expect((await store.acquire('r', { now: 20, ...bucket })).granted).toBe(true)
     expect((await store.acquire('r', { now: 20, ...bucket })).granted).toBe(true)
@@ -151,14 +145,9 @@ describe('MemoryRateLimitStore', () => {
     const bucket = { limit: 2, intervalMs: 1000, leaseMs: 10_000 }
     const fast = slotIdOf(await store.acquire('r', { now: 0, ...bucket }))
     const slow = slotIdOf(await store.acquire('r', { now: 0, ...bucket }))
-    await store.settle('r', fast, { now: 10, limit: 2, intervalMs: 1000 })
+    await store.settle('r', fast, report(bucket, 10))
     // The slow answer arrives after the fast slot stopped counting, reporting the count made when both had arrived.
-    const snapshot = await store.settle('r', slow, {
-      now: 1020,
-      limit: 2,
-      intervalMs: 1000,
-      budget: budget({ remaining: 0, resetAt: 2000 }),
-    })
+    const snapshot = await store.settle('r', slow, report(bucket, 1020, { remaining: 0, resetAt: 2000 }))
     expect(snapshot.remaining).toBe(1)
     expect((await store.acquire('r', { now: 1020, ...bucket })).granted).toBe(true)
   })
@@ -169,12 +158,7 @@ describe('MemoryRateLimitStore', () => {
     const reporter = slotIdOf(await store.acquire('r', { now: 0, ...bucket }))
     slotIdOf(await store.acquire('r', { now: 0, ...bucket }))
     slotIdOf(await store.acquire('r', { now: 0, ...bucket }))
-    const snapshot = await store.settle('r', reporter, {
-      now: 5,
-      limit: 10,
-      intervalMs: 1000,
-      budget: budget({ remaining: 4, resetAt: 800 }),
-    })
+    const snapshot = await store.settle('r', reporter, report(bucket, 5, { remaining: 4, resetAt: 800 }))
     expect(snapshot).toMatchObject({ remaining: 2, inFlight: 2 })
   })
 

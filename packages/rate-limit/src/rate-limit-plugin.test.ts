@@ -1,23 +1,20 @@
 import { createClient } from '@b2bkit/http'
 import ky, { HTTPError, isHTTPError } from 'ky'
-import { afterAll, describe, expect, test } from 'vitest'
+import { describe, expect, test } from 'vitest'
 import { RateLimitedError } from './errors.js'
 import { rateLimit } from './rate-limit-plugin.js'
-import { type RateLimitedServer, startRateLimitedServer } from './test-support/rate-limited-server.js'
+import type { RateLimitedServerOptions } from './test-support/rate-limited-server.js'
+import { quietLogger, serversPerFile } from './test-support/servers-per-file.js'
 
-const servers: RateLimitedServer[] = []
-// Tests in a file run concurrently (they mostly wait on windows), so servers close when all are done.
-afterAll(async () => {
-  await Promise.all(servers.splice(0).map((server) => server.close()))
-})
-
-async function serve(options: Parameters<typeof startRateLimitedServer>[0]): Promise<RateLimitedServer> {
-  const server = await startRateLimitedServer(options)
-  servers.push(server)
-  return server
+// Tests in a file run concurrently (they mostly wait on windows).
+const serve = serversPerFile()
+const quiet = quietLogger
+/** A server that answers every request with 429 and `Retry-After: 0`. */
+const alwaysRateLimited: RateLimitedServerOptions = {
+  rules: [],
+  headers: 'none',
+  override: () => ({ status: 429, headers: { 'Retry-After': '0' } }),
 }
-
-const quiet = { warn: () => {} }
 
 describe.concurrent('on a 429', () => {
   test('pauses every queued request of the rule until the Retry-After, then retries the one that failed', async () => {
@@ -47,11 +44,7 @@ describe.concurrent('on a 429', () => {
   })
 
   test('shares one retry budget with ky: retry limit 2 means exactly three attempts against a server that always answers 429', async () => {
-    const server = await serve({
-      rules: [],
-      headers: 'none',
-      override: () => ({ status: 429, headers: { 'Retry-After': '0' } }),
-    })
+    const server = await serve(alwaysRateLimited)
     const limits = rateLimit({ rules: [{ path: '/orders', limit: 100, intervalMs: 1000 }], logger: quiet })
     const http = createClient({ baseUrl: server.url, plugins: [limits], retry: 2 })
     const error = await http
@@ -66,11 +59,7 @@ describe.concurrent('on a 429', () => {
   })
 
   test('does not retry at all when the retry limit is 0', async () => {
-    const server = await serve({
-      rules: [],
-      headers: 'none',
-      override: () => ({ status: 429, headers: { 'Retry-After': '0' } }),
-    })
+    const server = await serve(alwaysRateLimited)
     const http = createClient({
       baseUrl: server.url,
       plugins: [rateLimit({ rules: [{ path: '/orders', limit: 100, intervalMs: 1000 }], logger: quiet })],
@@ -179,8 +168,7 @@ describe.concurrent('queueing', () => {
   })
 
   test('sends a waiting interactive call (context.priority) before the bulk calls queued earlier', async () => {
-    const server = await startRateLimitedServer({ rules: [], headers: 'none' })
-    servers.push(server)
+    const server = await serve({ rules: [], headers: 'none' })
     const order: string[] = []
     const http = ky
       .create({ prefix: server.url })

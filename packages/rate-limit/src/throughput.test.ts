@@ -1,21 +1,12 @@
 import { createClient } from '@b2bkit/http'
-import { afterAll, describe, expect, test } from 'vitest'
+import { describe, expect, test } from 'vitest'
 import { rateLimit } from './rate-limit-plugin.js'
-import { type RateLimitedServer, startRateLimitedServer } from './test-support/rate-limited-server.js'
+import type { RateLimitedServer } from './test-support/rate-limited-server.js'
+import { quietLogger, serversPerFile } from './test-support/servers-per-file.js'
 
-// Tests in a file run concurrently (they mostly wait on windows), so servers close when all are done.
-const servers: RateLimitedServer[] = []
-afterAll(async () => {
-  await Promise.all(servers.splice(0).map((server) => server.close()))
-})
-
-async function serve(options: Parameters<typeof startRateLimitedServer>[0]): Promise<RateLimitedServer> {
-  const server = await startRateLimitedServer(options)
-  servers.push(server)
-  return server
-}
-
-const quiet = { warn: () => {} }
+// Tests in a file run concurrently (they mostly wait on windows).
+const serve = serversPerFile()
+const quiet = quietLogger
 
 /**
  * How long the server saw a path busy: from the first request's arrival to the last's. Measured at the server, so
