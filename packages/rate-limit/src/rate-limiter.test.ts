@@ -3,8 +3,10 @@ import { describe, expect, test } from 'vitest'
 import { systemClock } from './clock.js'
 import { RateLimitedError, RateLimitQueueFullError } from './errors.js'
 import type { BudgetEvent, ResumeEvent, ThrottleEvent } from './events.js'
+import { MemoryRateLimitStore } from './memory-store.js'
 import { RateLimiter } from './rate-limiter.js'
 import type { RateLimiterOptions } from './rate-limiter-options.js'
+import type { RateLimitStore } from './store.js'
 import { manualClock } from './test-support/manual-clock.js'
 
 const url = 'https://api.example.com/orders'
@@ -263,6 +265,26 @@ describe('RateLimiter', () => {
     expect(await state(second)).toBe('pending')
     await first.release()
     expect(await state(second)).toBe('fulfilled')
+  })
+
+  test('fails a request whose slot the store cannot give, and keeps an answered request when the store cannot settle it', async () => {
+    const warnings: string[] = []
+    const store = new MemoryRateLimitStore()
+    let down = false
+    const flaky: RateLimitStore = {
+      acquire: async (key, request) => (down ? Promise.reject(new Error('store down')) : store.acquire(key, request)),
+      settle: async (key, slotId, report) =>
+        down ? Promise.reject(new Error('store down')) : store.settle(key, slotId, report),
+      release: (key, slotId) => store.release(key, slotId),
+      snapshot: (key, request) => store.snapshot(key, request),
+    }
+    const { limiter } = limiterWith({ store: flaky, logger: { warn: (message) => warnings.push(message) } })
+    const slot = await limiter.acquire(target)
+    down = true
+    expect(await slot.settle(new Response(null, { status: 200 }))).toEqual({ status: 'ok' })
+    expect(warnings.join('\n')).toMatch(/the store could not settle a slot: store down/)
+    await expect(limiter.acquire(target)).rejects.toThrow('store down')
+    expect(limiter.stats()).toMatchObject({ waiting: 0, inFlight: 0 })
   })
 
   test('lets requests through untouched when no rule matches and adaptive is off', async () => {

@@ -1,6 +1,6 @@
 import { readRateLimitHeaders } from '../headers.js'
 import type { SettleOutcome } from '../slot.js'
-import type { BudgetReport } from '../store.js'
+import type { BucketSnapshot, BudgetReport } from '../store.js'
 import type { BucketGate } from './bucket-gate.js'
 import type { Emitter } from './emitter.js'
 import type { ResolvedOptions } from './resolve-options.js'
@@ -63,13 +63,20 @@ export async function settleResponse(
     outcome = { status: 'rate-limited', retryAt, retryAfterMs: retryAt - now, action }
   }
 
-  const snapshot = await context.store.settle(gate.key, slotId, {
-    now,
-    limit: gate.limit,
-    intervalMs: gate.intervalMs,
-    budget,
-    pauseUntil: outcome.status === 'rate-limited' ? outcome.retryAt : undefined,
-  })
+  let snapshot: BucketSnapshot
+  try {
+    snapshot = await context.store.settle(gate.key, slotId, {
+      now,
+      limit: gate.limit,
+      intervalMs: gate.intervalMs,
+      budget,
+      pauseUntil: outcome.status === 'rate-limited' ? outcome.retryAt : undefined,
+    })
+  } catch (error) {
+    // The response is good; losing its bookkeeping must not fail the caller. The slot's lease frees it in time.
+    warn(`the store could not settle a slot: ${error instanceof Error ? error.message : String(error)}`)
+    return outcome
+  }
   const event = {
     rule: gate.key,
     remaining: snapshot.remaining,
