@@ -1,13 +1,14 @@
 import { bearerAuth, clientCredentials, type TokenSource } from '@b2bkit/auth'
 import { etag } from '@b2bkit/etag'
-import { createClient, markRetrySafe, type Plugin, requestMetrics } from '@b2bkit/http'
+import { createClient, type Plugin, requestMetrics } from '@b2bkit/http'
 import { problemDetails } from '@b2bkit/problem'
 import type { RateLimiter } from '@b2bkit/rate-limit'
-import type { BeforeRequestState, BeforeRetryState, KyInstance } from 'ky'
+import type { BeforeRequestState, KyInstance } from 'ky'
 import type { BolClientOptions, BolEnvironment } from './bol-client-options.js'
 import { limiterPlugin } from './internal/limiter-plugin.js'
 import { retailerJson } from './internal/media-types.js'
 import { createResourceContext } from './internal/resource-context.js'
+import { bolRetry } from './internal/retry.js'
 import { createTransport } from './internal/transport.js'
 import { urlOption, validateOptions } from './internal/validate-options.js'
 import { resolvePolling } from './process-polling.js'
@@ -58,11 +59,6 @@ export interface BolClient {
   readonly limiter: RateLimiter | undefined
   /** What the client did so far. */
   stats(): BolClientStats
-}
-
-/** Marks a call the transport flagged `retrySafe`, so a lost connection is retried too, not only an error status. */
-const markFlaggedRetrySafe = ({ request, options }: BeforeRequestState | BeforeRetryState) => {
-  if (options.context.retrySafe === true) markRetrySafe(request)
 }
 
 /**
@@ -119,13 +115,13 @@ export function createBolClient(options: BolClientOptions): BolClient {
   const http = createClient({
     baseUrl,
     plugins,
-    hooks: { beforeRequest: [defaultAccept, markFlaggedRetrySafe], beforeRetry: [markFlaggedRetrySafe] },
+    hooks: { beforeRequest: [defaultAccept] },
+    retry: bolRetry(options.retry),
     ...(fetch === undefined ? {} : { fetch }),
     ...(allowInsecureHttp === undefined ? {} : { allowInsecureHttp }),
     ...(options.onDeprecation === undefined ? {} : { onDeprecation: options.onDeprecation }),
     ...(options.userAgent === undefined ? {} : { userAgent: options.userAgent }),
     ...(options.timeout === undefined ? {} : { timeout: options.timeout }),
-    ...(options.retry === undefined ? {} : { retry: options.retry }),
   })
 
   const demo = environment === 'demo'

@@ -38,3 +38,51 @@ export function clientFor(emulator: BolEmulator, overrides: Partial<BolClientOpt
 /** The API requests the emulator received (the token endpoint left out), as `METHOD /path`. */
 export const apiCalls = (emulator: BolEmulator): string[] =>
   emulator.requests.filter((request) => request.path !== '/token').map((request) => `${request.method} ${request.path}`)
+
+/** A push notification as a local receiver got it: the exact body and the headers. */
+export interface ReceivedPush {
+  body: string
+  headers: Record<string, string>
+}
+
+/** A node:http server on 127.0.0.1 that records push notifications (the emulator delivers only to loopback). */
+export async function startPushReceiver(): Promise<{
+  url: string
+  received: ReceivedPush[]
+  next(predicate?: (push: ReceivedPush) => boolean): Promise<ReceivedPush>
+  stop(): Promise<void>
+}> {
+  const { createServer } = await import('node:http')
+  const received: ReceivedPush[] = []
+  const waiters = new Set<() => void>()
+  const server = createServer((request, response) => {
+    const chunks: Buffer[] = []
+    request.on('data', (chunk: Buffer) => chunks.push(chunk))
+    request.on('end', () => {
+      const headers = Object.fromEntries(Object.entries(request.headers).map(([name, value]) => [name, String(value)]))
+      received.push({ body: Buffer.concat(chunks).toString('utf8'), headers })
+      for (const wake of waiters) wake()
+      response.writeHead(204).end()
+    })
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const { port } = server.address() as { port: number }
+  return {
+    url: `http://127.0.0.1:${port}/bol-push`,
+    received,
+    next: (predicate = () => true) =>
+      new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error('no push notification within 5 s')), 5_000)
+        const check = () => {
+          const push = received.find(predicate)
+          if (push === undefined) return
+          clearTimeout(timer)
+          waiters.delete(check)
+          resolve(push)
+        }
+        waiters.add(check)
+        check()
+      }),
+    stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  }
+}

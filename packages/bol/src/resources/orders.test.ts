@@ -37,7 +37,10 @@ describe('orders', () => {
   })
 
   it('stops at a page that bol answers with an empty object', async () => {
-    const sparse = await startBol({ seed: 2, bol: { openOrders: 3, shippedOrders: 0, ordersPageSize: 2, emptyPage: 'empty-object' } })
+    const sparse = await startBol({
+      seed: 2,
+      bol: { openOrders: 3, shippedOrders: 0, ordersPageSize: 2, emptyPage: 'empty-object' },
+    })
     try {
       const bol = clientFor(sparse)
       const orders = []
