@@ -1,0 +1,102 @@
+import { isConflictError, type ProblemError } from '@b2bkit/problem'
+import type { Api } from './internal/api.js'
+import { iteratePages, type ListParams, listPage } from './internal/pages.js'
+import { type CallOptions, segment } from './internal/transport.js'
+import type { Address, ListPage, Order, Product } from './types.js'
+
+/** A line of an order to place. */
+export interface BuyerOrderItemInput {
+  /** The variant to order (`product.variants[]._id`). */
+  variantId: string
+  quantity: number
+  /** Your own reference for the line. */
+  buyerReference?: string | undefined
+  [field: string]: unknown
+}
+
+/** What placing an order needs. */
+export interface BuyerOrderInput {
+  /** Where to ship. */
+  address: Address
+  items: BuyerOrderItemInput[]
+  /**
+   * Your own order reference. Unique per buyer: a second order with it is refused (409 with the existing `orderId`),
+   * which is what lets `ifExists: 'return'` find the order a lost answer created.
+   */
+  buyerReference: string
+  orderedDate?: string | undefined
+  note?: string | undefined
+  [field: string]: unknown
+}
+
+/** Options of `buyer.orders.create()`. */
+export interface CreateOrderOptions extends CallOptions {
+  /**
+   * What to do when an order with this `buyerReference` exists (409): `'error'` throws the `ConflictError`;
+   * `'return'` resolves with the existing order, so a job that crashed after placing an order can run again and order
+   * nothing twice. With `'return'` the create is also retried after a failure: a repeat cannot place a second order.
+   * @default 'error'
+   */
+  ifExists?: 'error' | 'return' | undefined
+}
+
+/** `client.buyer.products`: the products your sellers priced for you. */
+export interface BuyerProductsResource {
+  /** One page of products. */
+  list(params?: ListParams, options?: CallOptions): Promise<ListPage<Product>>
+  /** Every product, following the `next` links. */
+  iterate(params?: ListParams, options?: CallOptions): AsyncGenerator<Product, void, undefined>
+}
+
+/** `client.buyer.orders`: the orders you place with sellers. */
+export interface BuyerOrdersResource {
+  /** Places an order; see `ifExists` for placing it safely more than once. */
+  create(input: BuyerOrderInput, options?: CreateOrderOptions): Promise<Order>
+  /** One order. */
+  get(id: string, options?: CallOptions): Promise<Order>
+  /** One page of your orders. */
+  list(params?: ListParams, options?: CallOptions): Promise<ListPage<Order>>
+  /** Every order you placed, following the `next` links. */
+  iterate(params?: ListParams, options?: CallOptions): AsyncGenerator<Order, void, undefined>
+}
+
+/** `client.buyer`: the Buyer API. */
+export interface BuyerApi {
+  readonly products: BuyerProductsResource
+  readonly orders: BuyerOrdersResource
+}
+
+/** The order id a 409 names (`{"orderId": "…"}`), when it names one. */
+function existingOrderId(error: ProblemError): string | undefined {
+  const id = error.extensions.orderId
+  return typeof id === 'string' && id !== '' ? id : undefined
+}
+
+/** Builds `client.buyer`. */
+export function buyerApi(api: Api): BuyerApi {
+  const products = api.path('products')
+  const orders = api.path('orders')
+  const get = (id: string, options: CallOptions = {}) => api.json<Order>(`${orders}/${segment(id)}`, options)
+  return {
+    products: {
+      list: (params = {}, options = {}) => listPage<Product>(api, products, params, options),
+      iterate: (params = {}, options = {}) => iteratePages<Product>(api, products, params, options),
+    },
+    orders: {
+      create: async (input, options = {}) => {
+        const { ifExists = 'error', ...call } = options
+        const safe = ifExists === 'return' && typeof input.buyerReference === 'string' && input.buyerReference !== ''
+        try {
+          return await api.json<Order>(orders, { ...call, method: 'POST', json: input, retrySafe: safe })
+        } catch (error) {
+          const existing = ifExists === 'return' && isConflictError(error) ? existingOrderId(error) : undefined
+          if (existing === undefined) throw error
+          return get(existing, call)
+        }
+      },
+      get,
+      list: (params = {}, options = {}) => listPage<Order>(api, orders, params, options),
+      iterate: (params = {}, options = {}) => iteratePages<Order>(api, orders, params, options),
+    },
+  }
+}

@@ -1,0 +1,34 @@
+import type { Api } from './internal/api.js'
+import { iteratePages, type ListParams, listPage } from './internal/pages.js'
+import { type CallOptions, segment } from './internal/transport.js'
+import type { ListPage, PriceList } from './types.js'
+
+/** `client.seller.prices`: the price lists you give partners. */
+export interface SellerPricesResource {
+  /** One page of price lists. */
+  list(params?: ListParams, options?: CallOptions): Promise<ListPage<PriceList>>
+  /** Every price list. */
+  iterate(params?: ListParams, options?: CallOptions): AsyncGenerator<PriceList, void, undefined>
+  /** One price list. */
+  get(id: string, options?: CallOptions): Promise<PriceList>
+  /** Creates a price list. Not retried: a lost answer may have created it. */
+  create(input: Omit<PriceList, '_id'>, options?: CallOptions): Promise<PriceList>
+  /** Replaces a price list (PUT). */
+  update(id: string, input: Omit<PriceList, '_id'>, options?: CallOptions): Promise<PriceList>
+  /** Deletes a price list. */
+  delete(id: string, options?: CallOptions): Promise<Record<string, unknown>>
+}
+
+/** Builds `client.seller.prices`. */
+export function sellerPricesResource(api: Api): SellerPricesResource {
+  const prices = api.path('prices')
+  const price = (id: string) => `${prices}/${segment(id)}`
+  return {
+    list: (params = {}, options = {}) => listPage<PriceList>(api, prices, params, options),
+    iterate: (params = {}, options = {}) => iteratePages<PriceList>(api, prices, params, options),
+    get: (id, options = {}) => api.json(price(id), options),
+    create: (input, options = {}) => api.json(prices, { ...options, method: 'POST', json: input }),
+    update: (id, input, options = {}) => api.json(price(id), { ...options, method: 'PUT', json: input }),
+    delete: (id, options = {}) => api.json(price(id), { ...options, method: 'DELETE' }),
+  }
+}

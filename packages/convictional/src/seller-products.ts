@@ -1,0 +1,55 @@
+import type { Api } from './internal/api.js'
+import { iteratePages, type ListParams, listPage } from './internal/pages.js'
+import { type CallOptions, segment } from './internal/transport.js'
+import type { ListPage, Product, ProductInput, Variant } from './types.js'
+
+/** Filters of a product list. */
+export interface ProductListParams extends ListParams {
+  /** Products with this title, or one like it. */
+  title?: string | undefined
+  /** Products of this brand (exact). */
+  vendor?: string | undefined
+  /** Only active (or inactive) products. */
+  active?: boolean | undefined
+  /** Products with any of these tags, comma-separated (sellers only). */
+  tags?: string | undefined
+}
+
+/** `client.seller.products`: your catalogue. */
+export interface SellerProductsResource {
+  /** One page of products. */
+  list(params?: ProductListParams, options?: CallOptions): Promise<ListPage<Product>>
+  /** Every product, following the `next` links. */
+  iterate(params?: ProductListParams, options?: CallOptions): AsyncGenerator<Product, void, undefined>
+  /** One product. */
+  get(id: string, options?: CallOptions): Promise<Product>
+  /** Creates a product with its variants. Not retried: a lost answer may have created it. */
+  create(input: ProductInput, options?: CallOptions): Promise<Product>
+  /** Changes a product (PATCH); variants, images and options without an `_id` are added. */
+  update(id: string, change: Partial<ProductInput>, options?: CallOptions): Promise<Product>
+  /** Deletes a product; resolves with `{ deleted: <id> }`. */
+  delete(id: string, options?: CallOptions): Promise<{ deleted?: string | undefined }>
+  /** Changes one variant of a product (PATCH): price, inventory, SKU, … */
+  updateVariant(
+    productId: string,
+    variantId: string,
+    change: Partial<Omit<Variant, '_id'>>,
+    options?: CallOptions,
+  ): Promise<Variant>
+}
+
+/** Builds `client.seller.products`. */
+export function sellerProductsResource(api: Api): SellerProductsResource {
+  const products = api.path('products')
+  const product = (id: string) => `${products}/${segment(id)}`
+  return {
+    list: (params = {}, options = {}) => listPage<Product>(api, products, params, options),
+    iterate: (params = {}, options = {}) => iteratePages<Product>(api, products, params, options),
+    get: (id, options = {}) => api.json(product(id), options),
+    create: (input, options = {}) => api.json(products, { ...options, method: 'POST', json: input }),
+    update: (id, change, options = {}) => api.json(product(id), { ...options, method: 'PATCH', json: change }),
+    delete: (id, options = {}) => api.json(product(id), { ...options, method: 'DELETE' }),
+    updateVariant: (productId, variantId, change, options = {}) =>
+      api.json(`${product(productId)}/variants/${segment(variantId)}`, { ...options, method: 'PATCH', json: change }),
+  }
+}

@@ -1,0 +1,46 @@
+import type { Api } from './internal/api.js'
+import { iteratePages, type ListParams, listPage } from './internal/pages.js'
+import { type CallOptions, segment } from './internal/transport.js'
+import type { ConvictionalDocument, ListPage, Me, Partner } from './types.js'
+
+/** `client.partners`: your trading partners (Shared API). */
+export interface PartnersResource {
+  /** One page of partners. */
+  list(params?: ListParams, options?: CallOptions): Promise<ListPage<Partner>>
+  /** Every partner. */
+  iterate(params?: ListParams, options?: CallOptions): AsyncGenerator<Partner, void, undefined>
+}
+
+/** `client.documents`: documents shared with partners (Shared API). */
+export interface DocumentsResource {
+  /** One page of documents. */
+  list(params?: ListParams, options?: CallOptions): Promise<ListPage<ConvictionalDocument>>
+  /** Every document. */
+  iterate(params?: ListParams, options?: CallOptions): AsyncGenerator<ConvictionalDocument, void, undefined>
+  /** One document. */
+  get(id: string, options?: CallOptions): Promise<ConvictionalDocument>
+}
+
+/** Builds `client.partners`. */
+export function partnersResource(api: Api): PartnersResource {
+  const partners = api.path('partners')
+  return {
+    list: (params = {}, options = {}) => listPage<Partner>(api, partners, params, options),
+    iterate: (params = {}, options = {}) => iteratePages<Partner>(api, partners, params, options),
+  }
+}
+
+/** Builds `client.documents`. */
+export function documentsResource(api: Api): DocumentsResource {
+  const documents = api.path('documents')
+  return {
+    list: (params = {}, options = {}) => listPage<ConvictionalDocument>(api, documents, params, options),
+    iterate: (params = {}, options = {}) => iteratePages<ConvictionalDocument>(api, documents, params, options),
+    get: (id, options = {}) => api.json(`${documents}/${segment(id)}`, options),
+  }
+}
+
+/** Builds `client.me()`: the user and company of the API key. */
+export function meCall(api: Api): (options?: CallOptions) => Promise<Me> {
+  return (options = {}) => api.json(api.path('auth/me'), options)
+}
