@@ -1,4 +1,4 @@
-import { type ResourceContext, withPage } from '../internal/resource-context.js'
+import type { ResourceContext } from '../internal/resource-context.js'
 import type { QueryValues } from '../internal/transport.js'
 import type { BolCallOptions, BolIterateOptions } from '../types/common.js'
 import type { InventoryItem, InventoryList, ListInventoryParams } from '../types/inventory.js'
@@ -21,14 +21,5 @@ const queryOf = (params: Omit<ListInventoryParams, 'page'>): QueryValues => ({
 /** The inventory resource. */
 export function inventoryResource(context: ResourceContext): InventoryResource {
   const path = context.retailer('inventory')
-  return {
-    list: ({ page, ...params } = {}, options) =>
-      context.page<'inventory', InventoryItem>({ path, query: { ...queryOf(params), page } }, 'inventory', options),
-    iterate: (params = {}, options) =>
-      context.iterate<'inventory', InventoryItem>(
-        (page) => ({ path, query: withPage(queryOf(params), page) }),
-        'inventory',
-        options,
-      ),
-  }
+  return context.listing<'inventory', InventoryItem, ListInventoryParams>(path, 'inventory', queryOf)
 }

@@ -1,4 +1,4 @@
-import { type ResourceContext, segment, withPage } from '../internal/resource-context.js'
+import { type ResourceContext, segment } from '../internal/resource-context.js'
 import type { QueryValues } from '../internal/transport.js'
 import type { BolCallOptions, BolIterateOptions } from '../types/common.js'
 import type { ListOrdersParams, Order, OrderItemCancellation, OrderList, ReducedOrder } from '../types/orders.js'
@@ -28,14 +28,7 @@ const queryOf = (params: Omit<ListOrdersParams, 'page'>): QueryValues => ({
 export function ordersResource(context: ResourceContext): OrdersResource {
   const path = context.retailer('orders')
   return {
-    list: ({ page, ...params } = {}, options) =>
-      context.page<'orders', ReducedOrder>({ path, query: { ...queryOf(params), page } }, 'orders', options),
-    iterate: (params = {}, options) =>
-      context.iterate<'orders', ReducedOrder>(
-        (page) => ({ path, query: withPage(queryOf(params), page) }),
-        'orders',
-        options,
-      ),
+    ...context.listing<'orders', ReducedOrder, ListOrdersParams>(path, 'orders', queryOf),
     get: (orderId, options) => context.transport.json<Order>({ path: `${path}/${segment(orderId)}` }, options),
     cancel: (cancellation, options) =>
       context.process({ method: 'PUT', path: `${path}/cancellation`, body: { orderItems: [cancellation] } }, options),

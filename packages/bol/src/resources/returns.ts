@@ -1,5 +1,5 @@
 import { plainJson } from '../internal/media-types.js'
-import { type ResourceContext, segment, withPage } from '../internal/resource-context.js'
+import { type ResourceContext, segment } from '../internal/resource-context.js'
 import type { QueryValues } from '../internal/transport.js'
 import type { BolCallOptions, BolIterateOptions } from '../types/common.js'
 import type { BolProcess } from '../types/process-status.js'
@@ -35,14 +35,7 @@ const queryOf = (params: Omit<ListReturnsParams, 'page'>): QueryValues => ({
 export function returnsResource(context: ResourceContext): ReturnsResource {
   const path = context.retailer('returns')
   return {
-    list: ({ page, ...params } = {}, options) =>
-      context.page<'returns', ReducedReturn>({ path, query: { ...queryOf(params), page } }, 'returns', options),
-    iterate: (params = {}, options) =>
-      context.iterate<'returns', ReducedReturn>(
-        (page) => ({ path, query: withPage(queryOf(params), page) }),
-        'returns',
-        options,
-      ),
+    ...context.listing<'returns', ReducedReturn, ListReturnsParams>(path, 'returns', queryOf),
     get: (returnId, options) => context.transport.json<Return>({ path: `${path}/${segment(returnId)}` }, options),
     // bol's document has this one endpoint take plain JSON.
     create: (request, options) =>

@@ -1,4 +1,4 @@
-import { type ResourceContext, segment, withPage } from '../internal/resource-context.js'
+import { type ResourceContext, segment } from '../internal/resource-context.js'
 import type { QueryValues } from '../internal/transport.js'
 import type { BolCallOptions, BolIterateOptions } from '../types/common.js'
 import type { BolProcess } from '../types/process-status.js'
@@ -35,14 +35,7 @@ export function shipmentsResource(context: ResourceContext): ShipmentsResource {
   const path = context.retailer('shipments')
   return {
     create: (shipment, options) => context.process({ method: 'POST', path, body: shipment }, options),
-    list: ({ page, ...params } = {}, options) =>
-      context.page<'shipments', ReducedShipment>({ path, query: { ...queryOf(params), page } }, 'shipments', options),
-    iterate: (params = {}, options) =>
-      context.iterate<'shipments', ReducedShipment>(
-        (page) => ({ path, query: withPage(queryOf(params), page) }),
-        'shipments',
-        options,
-      ),
+    ...context.listing<'shipments', ReducedShipment, ListShipmentsParams>(path, 'shipments', queryOf),
     get: (shipmentId, options) => context.transport.json<Shipment>({ path: `${path}/${segment(shipmentId)}` }, options),
   }
 }

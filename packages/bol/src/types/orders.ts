@@ -43,9 +43,8 @@ export interface ListOrdersParams {
   vvbOnly?: boolean | undefined
 }
 
-/** Where an order goes (bol's `ShipmentDetails`). */
-export interface ShipmentDetails {
-  pickupPointName?: string
+/** The address fields bol's shipment and billing details share. */
+export interface AddressFields {
   salutation: Salutation
   firstName: string
   surname: string
@@ -56,26 +55,20 @@ export interface ShipmentDetails {
   zipCode: string
   city: string
   countryCode: string
-  email?: string
   company?: string
+}
+
+/** Where an order goes (bol's `ShipmentDetails`). */
+export interface ShipmentDetails extends AddressFields {
+  pickupPointName?: string
+  email?: string
   deliveryPhoneNumber?: string
   language?: 'nl' | 'nl-BE' | 'fr' | 'fr-BE'
 }
 
 /** Who pays for an order (bol's `BillingDetails`). */
-export interface BillingDetails {
-  salutation: Salutation
-  firstName: string
-  surname: string
-  streetName: string
-  houseNumber: string
-  houseNumberExtension?: string
-  extraAddressInformation?: string
-  zipCode: string
-  city: string
-  countryCode: string
+export interface BillingDetails extends AddressFields {
   email: string
-  company?: string
   vatNumber?: string
   kvkNumber?: string
   orderReference?: string
