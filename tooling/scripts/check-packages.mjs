@@ -1,4 +1,4 @@
-// Runs publint and @arethetypeswrong/cli on every published package (packages/*), two at a time,
+// Runs publint and @arethetypeswrong/cli on every published package (packages/*), four at a time,
 // and exits non-zero when any of them reports a problem. Packages must be built first.
 import { execFile } from 'node:child_process'
 import { readdirSync } from 'node:fs'
@@ -23,8 +23,8 @@ async function check(directory) {
 }
 
 const results = []
-for (let index = 0; index < packages.length; index += 2) {
-  results.push(...(await Promise.all(packages.slice(index, index + 2).map(check))))
+for (let index = 0; index < packages.length; index += 4) {
+  results.push(...(await Promise.all(packages.slice(index, index + 4).map(check))))
 }
 const problems = results.flat()
 for (const problem of problems) console.error(problem)
