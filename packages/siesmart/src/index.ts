@@ -1,2 +1,29 @@
-// Nothing is built here yet: issue #8 builds this package (see README.md).
-export {}
+// @b2bkit/siesmart: a typed client for the SieSmart introducer (broker / vendor) API.
+// Kept out on purpose: everything in src/internal (the plugin composition and the request helpers); use
+// `client.http` for endpoints this package does not wrap.
+export {
+  createSieSmartClient,
+  type SieSmartClient,
+  type SieSmartClientOptions,
+  type SieSmartEnvironment,
+  siesmartAudience,
+  siesmartRateLimit,
+  siesmartTokenUrls,
+} from './client.js'
+export type { ClientStats } from './client-stats.js'
+export type { ConfigList, ConfigResource, OfficeParams } from './config.js'
+export type { CallOptions } from './internal/transport.js'
+export type { CreateProposalOptions, ProposalsResource, UpdateProposalOptions } from './proposals.js'
+export type {
+  AssetType,
+  DecisionRequest,
+  Office,
+  PrecheckResult,
+  Pricelist,
+  Proposal,
+  ProposalAsset,
+  ProposalCustomer,
+  ProposalDecision,
+  ProposalInput,
+  SalesContact,
+} from './types.js'

@@ -1,0 +1,36 @@
+import type { KyInstance } from 'ky'
+import { type CallOptions, requestJson } from './internal/transport.js'
+import type { AssetType, Office, Pricelist, SalesContact } from './types.js'
+
+/** A configuration list, with the request id attached to the array. */
+export type ConfigList<T> = T[]
+
+/** Configuration that can differ per office: assets and pricelists. */
+export interface OfficeParams {
+  /** The office to ask for. @default every office of the introducer */
+  officeId?: number | string | undefined
+}
+
+/** `client.config`: what a proposal is built from. Config ids are the same in test and production. */
+export interface ConfigResource {
+  /** The introducer's offices. */
+  readonly offices: { list(options?: CallOptions): Promise<ConfigList<Office>> }
+  /** The sales people of one office. */
+  readonly salesContacts: { list(officeId: number | string, options?: CallOptions): Promise<ConfigList<SalesContact>> }
+  /** The asset types (IAC codes) available, per office. */
+  readonly assets: { list(params?: OfficeParams, options?: CallOptions): Promise<ConfigList<AssetType>> }
+  /** The pricelists available, per office. */
+  readonly pricelists: { list(params?: OfficeParams, options?: CallOptions): Promise<ConfigList<Pricelist>> }
+}
+
+/** Builds `client.config`. */
+export function configResource(http: KyInstance): ConfigResource {
+  const list = <T>(name: string, params: OfficeParams, options: CallOptions) =>
+    requestJson<ConfigList<T>>(http, `v1/config/${name}`, { ...options, searchParams: { ...params } })
+  return {
+    offices: { list: (options = {}) => list<Office>('offices', {}, options) },
+    salesContacts: { list: (officeId, options = {}) => list<SalesContact>('sales-contacts', { officeId }, options) },
+    assets: { list: (params = {}, options = {}) => list<AssetType>('assets', params, options) },
+    pricelists: { list: (params = {}, options = {}) => list<Pricelist>('pricelists', params, options) },
+  }
+}

@@ -1,0 +1,33 @@
+import { ConfigurationError } from '@b2bkit/http'
+import type { RateLimiterOptions } from '@b2bkit/rate-limit'
+
+/** A required, non-empty string option. The message never repeats the value (it may be a secret). */
+export function requireText(option: string, value: unknown): string {
+  if (typeof value !== 'string' || value.trim() === '')
+    throw new ConfigurationError(option, 'is required: a non-empty string')
+  return value
+}
+
+/** An option that must be one of a few strings. */
+export function requireOneOf<T extends string>(option: string, value: unknown, allowed: readonly T[]): T {
+  if (typeof value !== 'string' || !(allowed as readonly string[]).includes(value)) {
+    throw new ConfigurationError(option, `must be one of ${allowed.map((name) => `'${name}'`).join(', ')}`)
+  }
+  return value as T
+}
+
+/**
+ * The limiter's options: `false` switches it off, an object replaces the provider's defaults field by field (a
+ * `defaultRule` of its own replaces the documented one), nothing keeps the defaults.
+ */
+export function rateLimitOptions(value: unknown, defaults: RateLimiterOptions): RateLimiterOptions | false {
+  if (value === false) return false
+  if (value === undefined) return defaults
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new ConfigurationError(
+      'rateLimit',
+      'must be false or the limiter options, such as { defaultRule: { limit, intervalMs } }',
+    )
+  }
+  return { ...defaults, ...(value as RateLimiterOptions) }
+}
