@@ -57,6 +57,10 @@ describe('verifyBolWebhook', () => {
   it('accepts headers and a raw body from a server framework, and keys as a list or a function', async () => {
     const input = { headers: push.headers, body: new TextEncoder().encode(push.body) }
     await expect(verifyBolWebhook(input, { keys: keys.signatureKeys })).resolves.toMatchObject({ event: {} })
+    // express.raw() hands over a Buffer, usually a view into Node's shared pool.
+    const pooled = Buffer.from(push.body)
+    expect(pooled.buffer.byteLength).toBeGreaterThan(pooled.byteLength)
+    await expect(verifyBolWebhook({ ...input, body: pooled }, { keys })).resolves.toMatchObject({ event: {} })
     await expect(verifyBolWebhook({ ...input, body: push.body }, { keys: async () => keys })).resolves.toBeTypeOf(
       'object',
     )

@@ -40,7 +40,8 @@ const headerOf = (input: BolWebhookInput, name: string): string | undefined => {
 const bodyOf = async (input: BolWebhookInput): Promise<Uint8Array<ArrayBuffer>> => {
   if (input instanceof Request) return new Uint8Array(await input.arrayBuffer())
   if (typeof input.body === 'string') return new TextEncoder().encode(input.body)
-  return new Uint8Array(input.body instanceof ArrayBuffer ? input.body : input.body.slice().buffer)
+  // A copy: a Node Buffer is often a view into a larger shared pool, so its `.buffer` holds other bytes too.
+  return input.body instanceof ArrayBuffer ? new Uint8Array(input.body) : new Uint8Array(input.body)
 }
 
 async function keyList(keys: BolWebhookKeys): Promise<readonly BolSignatureKey[]> {
