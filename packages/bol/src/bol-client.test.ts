@@ -161,6 +161,18 @@ describe('createBolClient against the emulator', () => {
     expect(apiCalls(emulator)).toEqual([...Array(3).fill('POST /shared/process-status'), 'POST /retailer/returns'])
   })
 
+  it('gives up a call aborted while it waits for a rate-limit slot, without sending it', async () => {
+    const rule = { method: 'GET', path: '/retailer/subscriptions', limit: 1, intervalMs: 10_000 }
+    // Not adaptive: the emulator's headers announce its own, larger budget, which would replace this rule.
+    const bol = clientFor(emulator, { rateLimit: { rules: [rule], adaptive: false } })
+    await bol.subscriptions.list()
+    emulator.clearLogs()
+    const error = await bol.subscriptions.list({ signal: AbortSignal.timeout(50) }).catch((caught: unknown) => caught)
+    expect(error).toMatchObject({ name: 'TimeoutError' })
+    expect(apiCalls(emulator)).toEqual([])
+    expect(bol.stats().throttled).toBe(0)
+  })
+
   it('keeps the secret and the token out of a refused token request’s error', async () => {
     const bol = clientFor(emulator, { clientSecret: secret })
     const error = await bol.orders.list().catch((caught: unknown) => caught)
