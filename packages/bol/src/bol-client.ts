@@ -8,7 +8,6 @@ import type { BolClientOptions, BolEnvironment } from './bol-client-options.js'
 import { limiterPlugin } from './internal/limiter-plugin.js'
 import { retailerJson } from './internal/media-types.js'
 import { createResourceContext } from './internal/resource-context.js'
-import { bolRetry } from './internal/retry.js'
 import { createTransport } from './internal/transport.js'
 import { urlOption, validateOptions } from './internal/validate-options.js'
 import { resolvePolling } from './process-polling.js'
@@ -116,7 +115,7 @@ export function createBolClient(options: BolClientOptions): BolClient {
     baseUrl,
     plugins,
     hooks: { beforeRequest: [defaultAccept] },
-    retry: bolRetry(options.retry),
+    ...(options.retry === undefined ? {} : { retry: options.retry }),
     ...(fetch === undefined ? {} : { fetch }),
     ...(allowInsecureHttp === undefined ? {} : { allowInsecureHttp }),
     ...(options.onDeprecation === undefined ? {} : { onDeprecation: options.onDeprecation }),

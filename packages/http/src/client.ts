@@ -4,7 +4,7 @@ import { ConfigurationError, NetworkError, TimeoutError } from './errors.js'
 import type { Plugin } from './plugin.js'
 import { displayUrl, redactText, redactUrl } from './redact.js'
 import { getRequestId } from './request-id.js'
-import { type IdempotencyOptions, idempotentRetry, markRetrySafe } from './retry-policy.js'
+import { type IdempotencyOptions, idempotentRetry, markRetrySafe, unmarkRetrySafe } from './retry-policy.js'
 import { assertSecureUrl, hasCredentials } from './secure-transport.js'
 import { userAgentOf } from './version.js'
 
@@ -92,6 +92,7 @@ export function createClient(options: CreateClientOptions): KyInstance {
     // Runs after every beforeRequest hook, so it sees the credentials the auth plugin added.
     const request = input instanceof Request ? input : new Request(input, init)
     if (hasCredentials(request.headers, secretHeaders)) assertSecureUrl(request.url, allowInsecureHttp)
+    if (input instanceof Request) unmarkRetrySafe(input)
     return sendFetch(input, init)
   }
 

@@ -36,6 +36,13 @@ export {
   redactUrl,
 } from './redact.js'
 export { getRequestId, requestIdHeaders, withRequestId } from './request-id.js'
-export { failedBeforeSending, type IdempotencyOptions, idempotentRetry, markRetrySafe } from './retry-policy.js'
+export {
+  failedBeforeSending,
+  type IdempotencyOptions,
+  idempotentRetry,
+  markRetrySafe,
+  retrySafeHeader,
+  unmarkRetrySafe,
+} from './retry-policy.js'
 export { assertSecureUrl, hasCredentials, isLoopbackHost } from './secure-transport.js'
 export { userAgentOf, version } from './version.js'

@@ -69,6 +69,19 @@ describe('retries', () => {
     expect(server.received).toHaveLength(2)
   })
 
+  it('retries a POST that a provider package marked safe after its connection broke, without sending the mark', async () => {
+    let attempts = 0
+    server = await startTestServer((_request, response) => {
+      attempts++
+      if (attempts === 1) return void response.socket?.destroy()
+      sendJson(response, 200, { ok: true })
+    })
+    const client = createClient({ baseUrl: server.url, retry: fastRetry })
+    await client.post('process-status', { json: [], context: { retrySafe: true } })
+    expect(server.received).toHaveLength(2)
+    expect(server.received.every((request) => !('x-b2bkit-retry-safe' in request.headers))).toBe(true)
+  })
+
   it('retries a POST whose connection was refused, since nothing was sent', async () => {
     server = await startTestServer(() => undefined)
     const url = server.url

@@ -22,14 +22,23 @@ export interface IdempotencyOptions {
   idempotencyKeyHeader?: string | undefined
 }
 
-const retrySafeRequests = new WeakSet<Request>()
+/**
+ * The mark of a request that is safe to retry. A header, because ky hands a network error a clone of the request
+ * (so an identity-based mark would be lost); `createClient()`'s fetch removes it before anything is sent.
+ */
+export const retrySafeHeader = 'x-b2bkit-retry-safe'
 
 /**
- * Marks a request as safe to retry even though its method is POST or PATCH. Provider packages call this
- * (through the `retrySafe` context flag) for operations they know to be idempotent.
+ * Marks a request as safe to retry even though its method is POST or PATCH. Provider packages do this through
+ * ky's `context: { retrySafe: true }` for operations they know to be idempotent; `createClient()` calls this.
  */
 export function markRetrySafe(request: Request): void {
-  retrySafeRequests.add(request)
+  request.headers.set(retrySafeHeader, '1')
+}
+
+/** Removes the retry-safe mark from a request about to be sent; the server never sees it. */
+export function unmarkRetrySafe(request: Request): void {
+  if (request.headers.has(retrySafeHeader)) request.headers.delete(retrySafeHeader)
 }
 
 /** Whether a failure happened before any byte of the request was sent (the connection never opened). */
@@ -58,7 +67,7 @@ export function idempotentRetry(limit: number, options: IdempotencyOptions = {})
       if (request === undefined) return undefined
       const method = request.method.toUpperCase()
       if (method !== 'POST' && method !== 'PATCH') return undefined
-      if (request.headers.has(keyHeader) || retrySafeRequests.has(request)) return undefined
+      if (request.headers.has(keyHeader) || request.headers.has(retrySafeHeader)) return undefined
       if (isHTTPError(error) && error.options.context.retrySafe === true) return undefined
       if (isNetworkError(error) && failedBeforeSending(error)) return undefined
       return false
