@@ -1,6 +1,6 @@
 import type { KyInstance } from 'ky'
-import { iterateOffsets, totalOf } from './internal/offset-pages.js'
-import { type CallOptions, requestEntity, requestJson, segment } from './internal/transport.js'
+import { accountListing } from './internal/offset-pages.js'
+import { type CallOptions, requestEntity, segment } from './internal/transport.js'
 import type { Contact, ContactInput, ContactListParams, ListPage } from './types.js'
 
 /**
@@ -33,22 +33,10 @@ export interface ContactsResource {
 
 /** Builds `client.contacts` on a composed ky instance. */
 export function contactsResource(http: KyInstance): ContactsResource {
-  const list = (accountId: number, params: ContactListParams = {}, options: CallOptions = {}) =>
-    requestJson<ListPage<'contacts', Contact>>(http, `accounts/${segment(accountId)}/contacts`, {
-      ...options,
-      searchParams: { ...params },
-    })
+  const { list, iterate } = accountListing<'contacts', Contact, ContactListParams>(http, 'contacts')
   return {
     list,
-    iterate: (accountId, params = {}, options = {}) =>
-      iterateOffsets(
-        async (offset, limit, signal) => {
-          const page = await list(accountId, { ...params, offset, limit }, { ...options, signal })
-          return { items: page.contacts ?? [], total: totalOf(page) }
-        },
-        params,
-        options,
-      ),
+    iterate,
     get: (id, options = {}) => requestEntity(http, `contacts/${segment(id)}`, 'contact', options),
     create: (accountId, input, options = {}) =>
       requestEntity(http, `accounts/${segment(accountId)}/contacts`, 'contact', {

@@ -1,7 +1,7 @@
 import { isUnprocessableEntityError, type ProblemError } from '@b2bkit/problem'
 import type { KyInstance } from 'ky'
-import { iterateOffsets, totalOf } from './internal/offset-pages.js'
-import { type CallOptions, requestEntity, requestJson, segment } from './internal/transport.js'
+import { accountListing } from './internal/offset-pages.js'
+import { type CallOptions, requestEntity, segment } from './internal/transport.js'
 import type { Invoice, InvoiceInput, InvoiceListParams } from './invoice-types.js'
 import type { ListPage } from './types.js'
 
@@ -84,11 +84,7 @@ function existingIdOf(error: ProblemError): number | undefined {
 
 /** Builds the CRUD part of `client.invoices` on a composed ky instance. */
 export function invoiceCrud(http: KyInstance): InvoiceCrud {
-  const list = (accountId: number, params: InvoiceListParams = {}, options: CallOptions = {}) =>
-    requestJson<ListPage<'invoices', Invoice>>(http, `accounts/${segment(accountId)}/invoices`, {
-      ...options,
-      searchParams: { ...params },
-    })
+  const { list, iterate } = accountListing<'invoices', Invoice, InvoiceListParams>(http, 'invoices')
   const get = (id: number, options: CallOptions = {}) =>
     requestEntity<Invoice>(http, `invoices/${segment(id)}`, 'invoice', options)
 
@@ -103,15 +99,7 @@ export function invoiceCrud(http: KyInstance): InvoiceCrud {
 
   return {
     list,
-    iterate: (accountId, params = {}, options = {}) =>
-      iterateOffsets(
-        async (offset, limit, signal) => {
-          const page = await list(accountId, { ...params, offset, limit }, { ...options, signal })
-          return { items: page.invoices ?? [], total: totalOf(page) }
-        },
-        params,
-        options,
-      ),
+    iterate,
     get,
     create: async (accountId, input, options = {}) => {
       const { ifExists = 'error', sendAfterImport, ack, ...call } = options

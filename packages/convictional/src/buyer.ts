@@ -1,6 +1,6 @@
 import { isConflictError, type ProblemError } from '@b2bkit/problem'
 import type { Api } from './internal/api.js'
-import { iteratePages, type ListParams, listPage } from './internal/pages.js'
+import { type ListParams, listing } from './internal/pages.js'
 import { type CallOptions, segment } from './internal/transport.js'
 import type { Address, ListPage, Order, Product } from './types.js'
 
@@ -78,10 +78,7 @@ export function buyerApi(api: Api): BuyerApi {
   const orders = api.path('orders')
   const get = (id: string, options: CallOptions = {}) => api.json<Order>(`${orders}/${segment(id)}`, options)
   return {
-    products: {
-      list: (params = {}, options = {}) => listPage<Product>(api, products, params, options),
-      iterate: (params = {}, options = {}) => iteratePages<Product>(api, products, params, options),
-    },
+    products: listing<Product>(api, products),
     orders: {
       create: async (input, options = {}) => {
         const { ifExists = 'error', ...call } = options
@@ -95,8 +92,7 @@ export function buyerApi(api: Api): BuyerApi {
         }
       },
       get,
-      list: (params = {}, options = {}) => listPage<Order>(api, orders, params, options),
-      iterate: (params = {}, options = {}) => iteratePages<Order>(api, orders, params, options),
+      ...listing<Order>(api, orders),
     },
   }
 }

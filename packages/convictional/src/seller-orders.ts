@@ -1,5 +1,5 @@
 import type { Api } from './internal/api.js'
-import { iteratePages, type ListParams, listPage } from './internal/pages.js'
+import { type ListParams, listing } from './internal/pages.js'
 import { type CallOptions, segment } from './internal/transport.js'
 import type { ListPage, Order, OrderItem } from './types.js'
 
@@ -58,7 +58,7 @@ export interface SellerOrdersResource {
   iterate(params?: SellerOrderListParams, options?: CallOptions): AsyncGenerator<Order, void, undefined>
   /** One order. */
   get(id: string, options?: CallOptions): Promise<Order>
-  /** Changes an order (PATCH): `billed`, `note`, `attributes`. */
+  /** Changes an order (PATCH): `billed`, `note`, `attributes`. Setting the same fields twice is harmless: retried. */
   update(id: string, change: OrderChange, options?: CallOptions): Promise<Order>
   /**
    * Cancels every item of an order; cannot be undone. A partly fulfilled order needs `unfulfilledOnly: true`.
@@ -90,10 +90,10 @@ export function sellerOrdersResource(api: Api): SellerOrdersResource {
   const orders = api.path('orders')
   const order = (id: string) => `${orders}/${segment(id)}`
   return {
-    list: (params = {}, options = {}) => listPage<Order>(api, orders, params, options),
-    iterate: (params = {}, options = {}) => iteratePages<Order>(api, orders, params, options),
+    ...listing<Order, SellerOrderListParams>(api, orders),
     get: (id, options = {}) => api.json(order(id), options),
-    update: (id, change, options = {}) => api.json(order(id), { ...options, method: 'PATCH', json: change }),
+    update: (id, change, options = {}) =>
+      api.json(order(id), { ...options, method: 'PATCH', json: change, retrySafe: true }),
     cancel: (id, cancellation = {}, options = {}) =>
       api.json(`${order(id)}/cancel`, { ...options, method: 'POST', json: cancellation, retrySafe: true }),
     cancelItem: (orderId, itemId, cancellation = {}, options = {}) =>

@@ -1,5 +1,5 @@
 import type { Api } from './internal/api.js'
-import { iteratePages, type ListParams, listPage } from './internal/pages.js'
+import { type ListParams, listing } from './internal/pages.js'
 import { type CallOptions, segment } from './internal/transport.js'
 import type { ListPage, PriceList } from './types.js'
 
@@ -24,8 +24,7 @@ export function sellerPricesResource(api: Api): SellerPricesResource {
   const prices = api.path('prices')
   const price = (id: string) => `${prices}/${segment(id)}`
   return {
-    list: (params = {}, options = {}) => listPage<PriceList>(api, prices, params, options),
-    iterate: (params = {}, options = {}) => iteratePages<PriceList>(api, prices, params, options),
+    ...listing<PriceList>(api, prices),
     get: (id, options = {}) => api.json(price(id), options),
     create: (input, options = {}) => api.json(prices, { ...options, method: 'POST', json: input }),
     update: (id, input, options = {}) => api.json(price(id), { ...options, method: 'PUT', json: input }),

@@ -1,5 +1,5 @@
 import type { Api } from './internal/api.js'
-import { iteratePages, type ListParams, listPage } from './internal/pages.js'
+import { type ListParams, listing } from './internal/pages.js'
 import { type CallOptions, segment } from './internal/transport.js'
 import type { ListPage, Product, ProductInput, Variant } from './types.js'
 
@@ -25,11 +25,11 @@ export interface SellerProductsResource {
   get(id: string, options?: CallOptions): Promise<Product>
   /** Creates a product with its variants. Not retried: a lost answer may have created it. */
   create(input: ProductInput, options?: CallOptions): Promise<Product>
-  /** Changes a product (PATCH); variants, images and options without an `_id` are added. */
+  /** Changes a product (PATCH); variants, images and options without an `_id` are added, so it is not retried. */
   update(id: string, change: Partial<ProductInput>, options?: CallOptions): Promise<Product>
   /** Deletes a product; resolves with `{ deleted: <id> }`. */
   delete(id: string, options?: CallOptions): Promise<{ deleted?: string | undefined }>
-  /** Changes one variant of a product (PATCH): price, inventory, SKU, … */
+  /** Changes one variant of a product (PATCH): price, inventory, SKU, … Setting fields twice is harmless: retried. */
   updateVariant(
     productId: string,
     variantId: string,
@@ -43,13 +43,17 @@ export function sellerProductsResource(api: Api): SellerProductsResource {
   const products = api.path('products')
   const product = (id: string) => `${products}/${segment(id)}`
   return {
-    list: (params = {}, options = {}) => listPage<Product>(api, products, params, options),
-    iterate: (params = {}, options = {}) => iteratePages<Product>(api, products, params, options),
+    ...listing<Product, ProductListParams>(api, products),
     get: (id, options = {}) => api.json(product(id), options),
     create: (input, options = {}) => api.json(products, { ...options, method: 'POST', json: input }),
     update: (id, change, options = {}) => api.json(product(id), { ...options, method: 'PATCH', json: change }),
     delete: (id, options = {}) => api.json(product(id), { ...options, method: 'DELETE' }),
     updateVariant: (productId, variantId, change, options = {}) =>
-      api.json(`${product(productId)}/variants/${segment(variantId)}`, { ...options, method: 'PATCH', json: change }),
+      api.json(`${product(productId)}/variants/${segment(variantId)}`, {
+        ...options,
+        method: 'PATCH',
+        json: change,
+        retrySafe: true,
+      }),
   }
 }

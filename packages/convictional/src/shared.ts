@@ -1,5 +1,5 @@
 import type { Api } from './internal/api.js'
-import { iteratePages, type ListParams, listPage } from './internal/pages.js'
+import { type ListParams, listing } from './internal/pages.js'
 import { type CallOptions, segment } from './internal/transport.js'
 import type { ConvictionalDocument, ListPage, Me, Partner } from './types.js'
 
@@ -24,18 +24,14 @@ export interface DocumentsResource {
 /** Builds `client.partners`. */
 export function partnersResource(api: Api): PartnersResource {
   const partners = api.path('partners')
-  return {
-    list: (params = {}, options = {}) => listPage<Partner>(api, partners, params, options),
-    iterate: (params = {}, options = {}) => iteratePages<Partner>(api, partners, params, options),
-  }
+  return listing<Partner>(api, partners)
 }
 
 /** Builds `client.documents`. */
 export function documentsResource(api: Api): DocumentsResource {
   const documents = api.path('documents')
   return {
-    list: (params = {}, options = {}) => listPage<ConvictionalDocument>(api, documents, params, options),
-    iterate: (params = {}, options = {}) => iteratePages<ConvictionalDocument>(api, documents, params, options),
+    ...listing<ConvictionalDocument>(api, documents),
     get: (id, options = {}) => api.json(`${documents}/${segment(id)}`, options),
   }
 }

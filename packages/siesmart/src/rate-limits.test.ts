@@ -10,8 +10,8 @@ afterEach(async () => {
 
 describe('rate limits', () => {
   it('sends a burst of 200 calls without a single 429', async () => {
-    // SieSmart's shape (a window per client with X-RateLimit-* headers) at test speed: 50 per 500 ms, not 100 a minute.
-    const rule = { limit: 50, intervalMs: 500 }
+    // SieSmart's shape (a window per client with X-RateLimit-* headers) at test speed: 100 per 500 ms, not 100 a minute.
+    const rule = { limit: 100, intervalMs: 500 }
     bed = await startTestbed({ rateLimits: { rules: [{ path: '/siesmart/**', ...rule }], includeDefaults: false } })
     const client = bed.clientWith({ rateLimit: { defaultRule: rule } })
     const results = await Promise.all(Array.from({ length: 200 }, () => client.config.assets.list()))

@@ -46,7 +46,7 @@ export function compose(options: ComposeOptions): Composed {
     ...(limits === undefined ? [] : [limits]),
     problemDetails({ parsers: options.problemParsers }),
   ]
-  const http = createClient({ ...options.client, plugins })
+  const http = createClient({ ...options.client, baseUrl: asDirectory(options.client.baseUrl), plugins })
   const limiter = limits?.limiter
   return {
     http,
@@ -83,4 +83,18 @@ export function commonClientOptions(options: CommonClientOptions): Partial<Creat
       ([, value]) => value !== undefined,
     ),
   )
+}
+
+/**
+ * The base URL with a trailing slash, so relative paths resolve below it (`…/siesmart/b2b` + `v1/x` →
+ * `…/siesmart/b2b/v1/x`, not `…/siesmart/v1/x`). A value that is not a URL is left for createClient to refuse.
+ */
+export function asDirectory(baseUrl: string | URL): string | URL {
+  try {
+    const url = new URL(baseUrl)
+    if (!url.pathname.endsWith('/')) url.pathname = `${url.pathname}/`
+    return url
+  } catch {
+    return baseUrl
+  }
 }

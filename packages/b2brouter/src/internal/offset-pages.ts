@@ -1,5 +1,7 @@
 import { paginate } from '@b2bkit/http'
-import type { CallOptions } from './transport.js'
+import type { KyInstance } from 'ky'
+import type { ListPage, PageParams } from '../types.js'
+import { type CallOptions, requestJson, segment } from './transport.js'
 
 /** What one page of an offset-paginated list holds. */
 export interface OffsetPage<T> {
@@ -36,4 +38,26 @@ export function iterateOffsets<T>(
 /** The total of a B2Brouter list page: `meta.total` as documented, or `total_count` as the emulator sends it. */
 export function totalOf(page: { meta?: { total?: number | undefined } | undefined; total_count?: number | undefined }) {
   return page.meta?.total ?? page.total_count
+}
+
+/**
+ * `list()` and `iterate()` of an account's collection (`accounts/{id}/<key>`), whose pages hold the items under
+ * `key`: `{ contacts: [...], meta }`.
+ */
+export function accountListing<Key extends string, Item, Params extends PageParams>(http: KyInstance, key: Key) {
+  const list = (accountId: number, params?: Params, options: CallOptions = {}) =>
+    requestJson<ListPage<Key, Item>>(http, `accounts/${segment(accountId)}/${key}`, {
+      ...options,
+      searchParams: { ...params },
+    })
+  const iterate = (accountId: number, params?: Params, options: CallOptions = {}) =>
+    iterateOffsets<Item>(
+      async (offset, limit, signal) => {
+        const page = await list(accountId, { ...params, offset, limit } as Params, { ...options, signal })
+        return { items: page[key] ?? [], total: totalOf(page) }
+      },
+      params ?? {},
+      options,
+    )
+  return { list, iterate }
 }

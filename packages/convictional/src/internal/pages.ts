@@ -73,3 +73,13 @@ function sameHost(origin: string, next: string): string {
   }
   return `${target.pathname}${target.search}`
 }
+
+/** `list()` and `iterate()` of one collection. */
+export function listing<Item, Params extends ListParams = ListParams>(api: Api, path: string) {
+  return {
+    list: (params?: Params, options: CallOptions = {}): Promise<ListPage<Item>> =>
+      listPage<Item>(api, path, params ?? {}, options),
+    iterate: (params?: Params, options: CallOptions = {}): AsyncGenerator<Item, void, undefined> =>
+      iteratePages<Item>(api, path, params ?? {}, options),
+  }
+}
