@@ -100,7 +100,9 @@ export function redisTokenStore(redis: RedisClient, options: RedisTokenStoreOpti
       // Both times are on the token endpoint's clock, so their difference is a lifetime no local clock can skew;
       // it is at least what the token has left, so the entry never goes before the token does.
       const lifetimeMs = Math.max(1, Math.ceil(expiresAt - token.issuedAt))
-      await run('set', key, [JSON.stringify(token), String(lifetimeMs)], ignore, [token.accessToken])
+      // The token as Redis saw it (JSON-escaped) is a secret too, should an error message quote it.
+      const secrets = [token.accessToken, JSON.stringify(token.accessToken).slice(1, -1)]
+      await run('set', key, [JSON.stringify(token), String(lifetimeMs)], ignore, secrets)
     },
 
     async delete(key, accessToken) {
