@@ -1,5 +1,6 @@
 import type { KyInstance } from 'ky'
-import { type CallOptions, requestEntity, requestJson, segment } from './internal/transport.js'
+import type { B2BRouterCallOptions } from './call-options.js'
+import { requestEntity, requestJson, segment } from './internal/transport.js'
 import type { Account, AccountInput, AccountListParams, ListPage } from './types.js'
 
 /**
@@ -13,13 +14,13 @@ import type { Account, AccountInput, AccountListParams, ListPage } from './types
  */
 export interface AccountsResource {
   /** One page of accounts: `{ accounts, meta }`. */
-  list(params?: AccountListParams, options?: CallOptions): Promise<ListPage<'accounts', Account>>
+  list(params?: AccountListParams, options?: B2BRouterCallOptions): Promise<ListPage<'accounts', Account>>
   /** One account. A `NotFoundError` when there is none with that id. */
-  get(id: number, options?: CallOptions): Promise<Account>
+  get(id: number, options?: B2BRouterCallOptions): Promise<Account>
   /** Creates an account (eDocSync subscriptions only). Not retried: a lost answer may have created it. */
-  create(input: AccountInput, options?: CallOptions): Promise<Account>
+  create(input: AccountInput, options?: B2BRouterCallOptions): Promise<Account>
   /** Changes an account's fields (PUT; `tin_value` cannot change). Retried like any PUT. */
-  update(id: number, change: Partial<AccountInput>, options?: CallOptions): Promise<Account>
+  update(id: number, change: Partial<AccountInput>, options?: B2BRouterCallOptions): Promise<Account>
 }
 
 /** Builds `client.accounts` on a composed ky instance. */

@@ -26,7 +26,7 @@ describe('createB2BRouterClient()', () => {
       [{ apiKey: 'secret-key-1', environment: 'staging', apiVersion: 'latest' }, 'apiVersion'],
       [{ apiKey: 'secret-key-1', environment: 'staging', rateLimit: 5 }, 'rateLimit'],
       [{ apiKey: 'secret-key-1', environment: 'staging', baseUrl: 'ftp://example.test' }, 'baseUrl'],
-      [{ apiKey: 'secret key\n1', environment: 'staging' }, 'value'],
+      [{ apiKey: 'secret key\n1', environment: 'staging' }, 'apiKey'],
     ]
     for (const [options, option] of cases) {
       const error = attempt(options)

@@ -3,11 +3,11 @@ import { ConfigurationError, type CreateClientOptions, type DeprecationHandler }
 import type { RateLimiter, RateLimiterOptions, RateLimitStore } from '@b2bkit/rate-limit'
 import type { KyInstance } from 'ky'
 import { type AccountsResource, accountsResource } from './accounts.js'
-import type { ClientStats } from './client-stats.js'
+import type { B2BRouterClientStats } from './client-stats.js'
 import { type ContactsResource, contactsResource } from './contacts.js'
 import { backoffOn429 } from './internal/backoff-on-429.js'
 import { commonClientOptions, compose } from './internal/compose.js'
-import { rateLimitOptions, requireOneOf, requireText } from './internal/options.js'
+import { rateLimitOptions, requireHeaderValue, requireOneOf, requireText } from './internal/options.js'
 import { b2brouterProblemParser } from './internal/problem-parser.js'
 import { type InvoiceActions, invoiceActions } from './invoice-actions.js'
 import { type InvoiceCrud, invoiceCrud } from './invoices.js'
@@ -84,7 +84,7 @@ export interface B2BRouterClient {
   /** The rate limiter (`undefined` when `rateLimit: false`): `limiter.on('throttle', …)`, `limiter.stats()`. */
   readonly limiter: RateLimiter | undefined
   /** What the client has done so far: requests, 429s, retries, requests waiting in the limiter. */
-  stats(): ClientStats
+  stats(): B2BRouterClientStats
 }
 
 /**
@@ -105,7 +105,7 @@ export function createB2BRouterClient(options: B2BRouterClientOptions): B2BRoute
   if (typeof options !== 'object' || options === null) {
     throw new ConfigurationError('options', 'createB2BRouterClient() needs { apiKey, environment }')
   }
-  const apiKey = requireText('apiKey', options.apiKey)
+  const apiKey = requireHeaderValue('apiKey', options.apiKey)
   const environment = requireOneOf('environment', options.environment, ['production', 'staging'] as const)
   const apiVersion = requireText('apiVersion', options.apiVersion ?? defaultApiVersion)
   if (!/^\d{4}-\d{2}-\d{2}$/.test(apiVersion)) {

@@ -27,6 +27,15 @@ describe('client.contacts', () => {
     ])
   })
 
+  it('stops after maxPages pages', async () => {
+    bed.emulator.clearLogs()
+    const seen: unknown[] = []
+    for await (const contact of bed.client.contacts.iterate(bed.accountId, { limit: 4 }, { maxPages: 2 }))
+      seen.push(contact)
+    expect(seen).toHaveLength(8)
+    expect(bed.emulator.requests).toHaveLength(2)
+  })
+
   it('creates a contact in the account and gets it back', async () => {
     const contact = await bed.client.contacts.create(bed.accountId, {
       name: 'Example Customer',

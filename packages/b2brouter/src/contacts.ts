@@ -1,6 +1,7 @@
 import type { KyInstance } from 'ky'
+import type { B2BRouterCallOptions, B2BRouterIterateOptions } from './call-options.js'
 import { accountListing } from './internal/offset-pages.js'
-import { type CallOptions, requestEntity, segment } from './internal/transport.js'
+import { requestEntity, segment } from './internal/transport.js'
 import type { Contact, ContactInput, ContactListParams, ListPage } from './types.js'
 
 /**
@@ -14,21 +15,25 @@ import type { Contact, ContactInput, ContactListParams, ListPage } from './types
  */
 export interface ContactsResource {
   /** One page of an account's contacts: `{ contacts, meta }`. */
-  list(accountId: number, params?: ContactListParams, options?: CallOptions): Promise<ListPage<'contacts', Contact>>
+  list(
+    accountId: number,
+    params?: ContactListParams,
+    options?: B2BRouterCallOptions,
+  ): Promise<ListPage<'contacts', Contact>>
   /** Every contact of an account, page after page (offset/limit, 100 per page unless `limit` says otherwise). */
   iterate(
     accountId: number,
     params?: ContactListParams,
-    options?: CallOptions,
+    options?: B2BRouterIterateOptions,
   ): AsyncGenerator<Contact, void, undefined>
   /** One contact. */
-  get(id: number, options?: CallOptions): Promise<Contact>
+  get(id: number, options?: B2BRouterCallOptions): Promise<Contact>
   /** Creates a contact in an account. Not retried: a lost answer may have created it. */
-  create(accountId: number, input: ContactInput, options?: CallOptions): Promise<Contact>
+  create(accountId: number, input: ContactInput, options?: B2BRouterCallOptions): Promise<Contact>
   /** Changes a contact's fields (PUT). */
-  update(id: number, change: Partial<ContactInput>, options?: CallOptions): Promise<Contact>
+  update(id: number, change: Partial<ContactInput>, options?: B2BRouterCallOptions): Promise<Contact>
   /** Deletes a contact; resolves with the deleted contact. */
-  delete(id: number, options?: CallOptions): Promise<Contact>
+  delete(id: number, options?: B2BRouterCallOptions): Promise<Contact>
 }
 
 /** Builds `client.contacts` on a composed ky instance. */

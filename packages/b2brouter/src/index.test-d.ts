@@ -3,9 +3,9 @@ import { describe, expectTypeOf, it } from 'vitest'
 import {
   type Account,
   type B2BRouterClient,
+  type B2BRouterClientStats,
   type B2BRouterWebhookErrorCode,
   type B2BRouterWebhookEvent,
-  type ClientStats,
   createB2BRouterClient,
   type Invoice,
   type ListPage,
@@ -32,7 +32,7 @@ describe('public types', () => {
     expectTypeOf(client.invoices.iterate(1)).toEqualTypeOf<AsyncGenerator<Invoice, void, undefined>>()
     expectTypeOf(client.invoices.download(1, 'pdf.invoice')).resolves.toEqualTypeOf<Uint8Array>()
     expectTypeOf(client.http).toEqualTypeOf<KyInstance>()
-    expectTypeOf(client.stats()).toEqualTypeOf<ClientStats>()
+    expectTypeOf(client.stats()).toEqualTypeOf<B2BRouterClientStats>()
     // @ts-expect-error a create needs its number
     void client.invoices.create(1, { invoice_lines_attributes: [] })
     // @ts-expect-error ifExists is 'error' or 'return'

@@ -2,6 +2,7 @@
 // Kept out on purpose: everything in src/internal (the plugin composition, the request helpers, the 429 backoff
 // plugin and the error-body parser); use `client.http` for endpoints this package does not wrap.
 export type { AccountsResource } from './accounts.js'
+export type { B2BRouterCallOptions, B2BRouterIterateOptions } from './call-options.js'
 export {
   type B2BRouterClient,
   type B2BRouterClientOptions,
@@ -12,9 +13,8 @@ export {
   defaultApiVersion,
   type InvoicesResource,
 } from './client.js'
-export type { ClientStats } from './client-stats.js'
+export type { B2BRouterClientStats } from './client-stats.js'
 export type { ContactsResource } from './contacts.js'
-export type { CallOptions } from './internal/transport.js'
 export type { InvoiceActions } from './invoice-actions.js'
 export type {
   Invoice,

@@ -1,6 +1,7 @@
 import { withRequestId } from '@b2bkit/http'
 import type { KyInstance } from 'ky'
-import { type CallOptions, readJson, requestEntity, segment, send } from './internal/transport.js'
+import type { B2BRouterCallOptions } from './call-options.js'
+import { readJson, requestEntity, segment, send } from './internal/transport.js'
 import type {
   Invoice,
   InvoiceDocumentType,
@@ -15,21 +16,26 @@ export interface InvoiceActions {
    * Sends an invoice to its contact over the contact's transport. Not retried: sending twice is refused (422
    * `invoice_already_sent` on the emulator), so after a lost answer read the invoice's `state` instead.
    */
-  send(id: number, options?: CallOptions): Promise<SendInvoiceResult>
+  send(id: number, options?: B2BRouterCallOptions): Promise<SendInvoiceResult>
   /**
    * Sets an invoice's state (`paid`, `accepted`, `refused`, …), with any extra fields the state takes (`paid_date`,
    * `reason`, `commit`). Setting the same state twice changes nothing, so this is retried after a failure.
    */
-  markAs(id: number, state: InvoiceState, extra?: Record<string, unknown>, options?: CallOptions): Promise<Invoice>
+  markAs(
+    id: number,
+    state: InvoiceState,
+    extra?: Record<string, unknown>,
+    options?: B2BRouterCallOptions,
+  ): Promise<Invoice>
   /** Checks an invoice against the rules of its format and transport without sending it. */
-  validate(id: number, options?: CallOptions): Promise<InvoiceValidation>
+  validate(id: number, options?: B2BRouterCallOptions): Promise<InvoiceValidation>
   /**
    * Marks a (received) invoice as acknowledged, so lists filtered by `ack: false` skip it. Acknowledging twice changes
    * nothing, so this is retried after a failure.
    */
-  acknowledge(id: number, params?: Record<string, unknown>, options?: CallOptions): Promise<Invoice>
+  acknowledge(id: number, params?: Record<string, unknown>, options?: B2BRouterCallOptions): Promise<Invoice>
   /** The invoice as a document: `'pdf.invoice'`, `'xml.ubl.invoice.bis3'`, … The bytes, with the request id attached. */
-  download(id: number, documentType: InvoiceDocumentType, options?: CallOptions): Promise<Uint8Array>
+  download(id: number, documentType: InvoiceDocumentType, options?: B2BRouterCallOptions): Promise<Uint8Array>
 }
 
 /** Builds the actions part of `client.invoices` on a composed ky instance. */

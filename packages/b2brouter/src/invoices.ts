@@ -1,12 +1,13 @@
 import { isUnprocessableEntityError, type ProblemError } from '@b2bkit/problem'
 import type { KyInstance } from 'ky'
+import type { B2BRouterCallOptions, B2BRouterIterateOptions } from './call-options.js'
 import { accountListing } from './internal/offset-pages.js'
-import { type CallOptions, requestEntity, segment } from './internal/transport.js'
+import { requestEntity, segment } from './internal/transport.js'
 import type { Invoice, InvoiceInput, InvoiceListParams } from './invoice-types.js'
 import type { ListPage } from './types.js'
 
 /** Options of `invoices.create()`. */
-export interface CreateInvoiceOptions extends CallOptions {
+export interface CreateInvoiceOptions extends B2BRouterCallOptions {
   /**
    * What to do when the account already has an invoice with this `number` (B2Brouter answers 422 `parameter_taken`,
    * the emulator `invoice_number_taken`): `'error'` throws that `UnprocessableEntityError`; `'return'` resolves with
@@ -28,7 +29,7 @@ export interface CreateInvoiceOptions extends CallOptions {
 }
 
 /** Options of `invoices.import()`. */
-export interface ImportInvoiceOptions extends CallOptions {
+export interface ImportInvoiceOptions extends B2BRouterCallOptions {
   /**
    * The document's media type.
    * @default 'application/xml'
@@ -47,23 +48,27 @@ export interface ImportInvoiceOptions extends CallOptions {
 /** The invoice CRUD part of `client.invoices`. */
 export interface InvoiceCrud {
   /** One page of an account's invoices: `{ invoices, meta }`. */
-  list(accountId: number, params?: InvoiceListParams, options?: CallOptions): Promise<ListPage<'invoices', Invoice>>
+  list(
+    accountId: number,
+    params?: InvoiceListParams,
+    options?: B2BRouterCallOptions,
+  ): Promise<ListPage<'invoices', Invoice>>
   /** Every invoice of an account, page after page (offset/limit, 100 per page unless `limit` says otherwise). */
   iterate(
     accountId: number,
     params?: InvoiceListParams,
-    options?: CallOptions,
+    options?: B2BRouterIterateOptions,
   ): AsyncGenerator<Invoice, void, undefined>
   /** One invoice. */
-  get(id: number, options?: CallOptions): Promise<Invoice>
+  get(id: number, options?: B2BRouterCallOptions): Promise<Invoice>
   /** Creates an invoice from JSON; see `ifExists` for running a create twice safely. */
   create(accountId: number, input: InvoiceInput, options?: CreateInvoiceOptions): Promise<Invoice>
   /** Imports an invoice from a document (UBL, Facturae, CII …): the raw bytes are the request body. */
   import(accountId: number, document: string | Uint8Array | Blob, options?: ImportInvoiceOptions): Promise<Invoice>
   /** Changes an invoice that is still `new` (PUT). */
-  update(id: number, change: Partial<InvoiceInput>, options?: CallOptions): Promise<Invoice>
+  update(id: number, change: Partial<InvoiceInput>, options?: B2BRouterCallOptions): Promise<Invoice>
   /** Deletes an invoice that is still `new`; resolves with the deleted invoice. */
-  delete(id: number, options?: CallOptions): Promise<Invoice>
+  delete(id: number, options?: B2BRouterCallOptions): Promise<Invoice>
 }
 
 const takenCodes = new Set(['invoice_number_taken', 'parameter_taken'])
@@ -85,10 +90,15 @@ function existingIdOf(error: ProblemError): number | undefined {
 /** Builds the CRUD part of `client.invoices` on a composed ky instance. */
 export function invoiceCrud(http: KyInstance): InvoiceCrud {
   const { list, iterate } = accountListing<'invoices', Invoice, InvoiceListParams>(http, 'invoices')
-  const get = (id: number, options: CallOptions = {}) =>
+  const get = (id: number, options: B2BRouterCallOptions = {}) =>
     requestEntity<Invoice>(http, `invoices/${segment(id)}`, 'invoice', options)
 
-  const findExisting = async (accountId: number, number: string, refusal: ProblemError, options: CallOptions) => {
+  const findExisting = async (
+    accountId: number,
+    number: string,
+    refusal: ProblemError,
+    options: B2BRouterCallOptions,
+  ) => {
     const id = existingIdOf(refusal)
     if (id !== undefined) return get(id, options)
     const page = await list(accountId, { number, limit: 25 }, options)

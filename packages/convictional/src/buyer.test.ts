@@ -44,6 +44,14 @@ describe('client.buyer', () => {
     ])
   })
 
+  it('stops after maxPages pages', async () => {
+    bed.emulator.clearLogs()
+    const seen: unknown[] = []
+    for await (const product of bed.buyer.buyer.products.iterate({ limit: 5 }, { maxPages: 2 })) seen.push(product)
+    expect(seen).toHaveLength(10)
+    expect(bed.emulator.requests).toHaveLength(2)
+  })
+
   it('places an order, gets it back and finds it in the list', async () => {
     const order = await bed.buyer.buyer.orders.create(await orderFor('PO-7001'))
     expect(order).toMatchObject({ buyerReference: 'PO-7001', status: 'open' })

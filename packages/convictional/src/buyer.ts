@@ -1,8 +1,9 @@
 import { isConflictError, type ProblemError } from '@b2bkit/problem'
+import type { ConvictionalCallOptions, ConvictionalIterateOptions } from './call-options.js'
 import type { Api } from './internal/api.js'
-import { type ListParams, listing } from './internal/pages.js'
-import { type CallOptions, segment } from './internal/transport.js'
-import type { Address, ListPage, Order, Product } from './types.js'
+import { listing } from './internal/pages.js'
+import { segment } from './internal/transport.js'
+import type { Address, ListPage, ListParams, Order, Product } from './types.js'
 
 /** A line of an order to place. */
 export interface BuyerOrderItemInput {
@@ -30,7 +31,7 @@ export interface BuyerOrderInput {
 }
 
 /** Options of `buyer.orders.create()`. */
-export interface CreateOrderOptions extends CallOptions {
+export interface CreateOrderOptions extends ConvictionalCallOptions {
   /**
    * What to do when an order with this `buyerReference` exists (409): `'error'` throws the `ConflictError`;
    * `'return'` resolves with the existing order, so a job that crashed after placing an order can run again and order
@@ -43,9 +44,9 @@ export interface CreateOrderOptions extends CallOptions {
 /** `client.buyer.products`: the products your sellers priced for you. */
 export interface BuyerProductsResource {
   /** One page of products. */
-  list(params?: ListParams, options?: CallOptions): Promise<ListPage<Product>>
+  list(params?: ListParams, options?: ConvictionalCallOptions): Promise<ListPage<Product>>
   /** Every product, following the `next` links. */
-  iterate(params?: ListParams, options?: CallOptions): AsyncGenerator<Product, void, undefined>
+  iterate(params?: ListParams, options?: ConvictionalIterateOptions): AsyncGenerator<Product, void, undefined>
 }
 
 /** `client.buyer.orders`: the orders you place with sellers. */
@@ -53,11 +54,11 @@ export interface BuyerOrdersResource {
   /** Places an order; see `ifExists` for placing it safely more than once. */
   create(input: BuyerOrderInput, options?: CreateOrderOptions): Promise<Order>
   /** One order. */
-  get(id: string, options?: CallOptions): Promise<Order>
+  get(id: string, options?: ConvictionalCallOptions): Promise<Order>
   /** One page of your orders. */
-  list(params?: ListParams, options?: CallOptions): Promise<ListPage<Order>>
+  list(params?: ListParams, options?: ConvictionalCallOptions): Promise<ListPage<Order>>
   /** Every order you placed, following the `next` links. */
-  iterate(params?: ListParams, options?: CallOptions): AsyncGenerator<Order, void, undefined>
+  iterate(params?: ListParams, options?: ConvictionalIterateOptions): AsyncGenerator<Order, void, undefined>
 }
 
 /** `client.buyer`: the Buyer API. */
@@ -76,7 +77,8 @@ function existingOrderId(error: ProblemError): string | undefined {
 export function buyerApi(api: Api): BuyerApi {
   const products = api.path('products')
   const orders = api.path('orders')
-  const get = (id: string, options: CallOptions = {}) => api.json<Order>(`${orders}/${segment(id)}`, options)
+  const get = (id: string, options: ConvictionalCallOptions = {}) =>
+    api.json<Order>(`${orders}/${segment(id)}`, options)
   return {
     products: listing<Product>(api, products),
     orders: {

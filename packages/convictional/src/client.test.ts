@@ -15,6 +15,7 @@ describe('createConvictionalClient()', () => {
     const cases: Array<[Record<string, unknown>, string]> = [
       [{}, 'apiKey'],
       [{ apiKey: '   ' }, 'apiKey'],
+      [{ apiKey: 'secret-key\r\nX-Injected: 1' }, 'apiKey'],
       [{ apiKey: 'secret-key-1', paths: 'seller' }, 'paths'],
       [{ apiKey: 'secret-key-1', paths: { seller: '../admin?x' } }, 'paths.seller'],
       [{ apiKey: 'secret-key-1', rateLimit: 'fast' }, 'rateLimit'],

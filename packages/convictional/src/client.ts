@@ -3,16 +3,16 @@ import { ConfigurationError } from '@b2bkit/http'
 import type { RateLimiter, RateLimiterOptions, RateLimitStore } from '@b2bkit/rate-limit'
 import type { KyInstance } from 'ky'
 import { type BuyerApi, buyerApi } from './buyer.js'
-import type { ClientStats } from './client-stats.js'
-import { type AreaPrefixes, apiArea } from './internal/api.js'
+import type { ConvictionalCallOptions } from './call-options.js'
+import type { ConvictionalClientStats } from './client-stats.js'
+import { apiArea } from './internal/api.js'
 import { asDirectory, type CommonClientOptions, commonClientOptions, compose } from './internal/compose.js'
-import { rateLimitOptions, requireText } from './internal/options.js'
-import type { CallOptions } from './internal/transport.js'
+import { rateLimitOptions, requireHeaderValue } from './internal/options.js'
 import { type SellerOrdersResource, sellerOrdersResource } from './seller-orders.js'
 import { type SellerPricesResource, sellerPricesResource } from './seller-prices.js'
 import { type SellerProductsResource, sellerProductsResource } from './seller-products.js'
 import { type DocumentsResource, documentsResource, meCall, type PartnersResource, partnersResource } from './shared.js'
-import type { Me } from './types.js'
+import type { AreaPrefixes, Me } from './types.js'
 
 /** Convictional's API host. */
 export const convictionalBaseUrl = 'https://api.convictional.com'
@@ -65,7 +65,7 @@ export interface ConvictionalClient {
   /** The Buyer API: products, orders. A seller key gets a `ForbiddenError` that says so. */
   readonly buyer: BuyerApi
   /** The user and company of the API key (`GET /auth/me`). */
-  me(options?: CallOptions): Promise<Me>
+  me(options?: ConvictionalCallOptions): Promise<Me>
   /** Trading partners. */
   readonly partners: PartnersResource
   /** Documents shared with partners. */
@@ -75,7 +75,7 @@ export interface ConvictionalClient {
   /** The rate limiter (`undefined` when `rateLimit: false`). */
   readonly limiter: RateLimiter | undefined
   /** What the client has done so far: requests, 429s, retries, requests waiting in the limiter. */
-  stats(): ClientStats
+  stats(): ConvictionalClientStats
 }
 
 /**
@@ -94,7 +94,7 @@ export function createConvictionalClient(options: ConvictionalClientOptions): Co
   if (typeof options !== 'object' || options === null) {
     throw new ConfigurationError('options', 'createConvictionalClient() needs { apiKey }')
   }
-  const apiKey = requireText('apiKey', options.apiKey)
+  const apiKey = requireHeaderValue('apiKey', options.apiKey)
   const paths = pathsOf(options.paths)
   const rateLimit = rateLimitOptions(options.rateLimit, {
     defaultRule: { ...convictionalRateLimit, name: 'convictional' },

@@ -1,8 +1,8 @@
 import type { KyInstance } from 'ky'
 import { describe, expectTypeOf, it } from 'vitest'
 import {
-  type ClientStats,
   type ConvictionalClient,
+  type ConvictionalClientStats,
   type CreateOrderOptions,
   createConvictionalClient,
   type ListPage,
@@ -29,7 +29,7 @@ describe('public types', () => {
     expectTypeOf(client.buyer.orders.create).parameter(1).toEqualTypeOf<CreateOrderOptions | undefined>()
     expectTypeOf(client.me()).resolves.toEqualTypeOf<Me>()
     expectTypeOf(client.http).toEqualTypeOf<KyInstance>()
-    expectTypeOf(client.stats()).toEqualTypeOf<ClientStats>()
+    expectTypeOf(client.stats()).toEqualTypeOf<ConvictionalClientStats>()
     // @ts-expect-error an order needs its buyerReference
     void client.buyer.orders.create({ address: {}, items: [] })
     // @ts-expect-error the seller API has no order create

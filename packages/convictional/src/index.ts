@@ -9,6 +9,7 @@ export type {
   BuyerProductsResource,
   CreateOrderOptions,
 } from './buyer.js'
+export type { ConvictionalCallOptions, ConvictionalIterateOptions } from './call-options.js'
 export {
   type ConvictionalClient,
   type ConvictionalClientOptions,
@@ -18,10 +19,7 @@ export {
   documentedPaths,
   type SellerApi,
 } from './client.js'
-export type { ClientStats } from './client-stats.js'
-export type { Area, AreaPrefixes } from './internal/api.js'
-export type { ListParams } from './internal/pages.js'
-export type { CallOptions } from './internal/transport.js'
+export type { ConvictionalClientStats } from './client-stats.js'
 export type {
   FulfillmentInput,
   OrderChange,
@@ -34,8 +32,11 @@ export type { ProductListParams, SellerProductsResource } from './seller-product
 export type { DocumentsResource, PartnersResource } from './shared.js'
 export type {
   Address,
+  Area,
+  AreaPrefixes,
   ConvictionalDocument,
   ListPage,
+  ListParams,
   Me,
   Order,
   OrderItem,

@@ -1,7 +1,8 @@
+import type { ConvictionalCallOptions, ConvictionalIterateOptions } from './call-options.js'
 import type { Api } from './internal/api.js'
-import { type ListParams, listing } from './internal/pages.js'
-import { type CallOptions, segment } from './internal/transport.js'
-import type { ListPage, Order, OrderItem } from './types.js'
+import { listing } from './internal/pages.js'
+import { segment } from './internal/transport.js'
+import type { ListPage, ListParams, Order, OrderItem } from './types.js'
 
 /** Filters of the seller's order list. */
 export interface SellerOrderListParams extends ListParams {
@@ -53,18 +54,22 @@ export interface OrderInvoiceInput {
 /** `client.seller.orders`: the orders partners placed with you. */
 export interface SellerOrdersResource {
   /** One page of orders. */
-  list(params?: SellerOrderListParams, options?: CallOptions): Promise<ListPage<Order>>
+  list(params?: SellerOrderListParams, options?: ConvictionalCallOptions): Promise<ListPage<Order>>
   /** Every order, following the `next` links. */
-  iterate(params?: SellerOrderListParams, options?: CallOptions): AsyncGenerator<Order, void, undefined>
+  iterate(params?: SellerOrderListParams, options?: ConvictionalIterateOptions): AsyncGenerator<Order, void, undefined>
   /** One order. */
-  get(id: string, options?: CallOptions): Promise<Order>
+  get(id: string, options?: ConvictionalCallOptions): Promise<Order>
   /** Changes an order (PATCH): `billed`, `note`, `attributes`. Setting the same fields twice is harmless: retried. */
-  update(id: string, change: OrderChange, options?: CallOptions): Promise<Order>
+  update(id: string, change: OrderChange, options?: ConvictionalCallOptions): Promise<Order>
   /**
    * Cancels every item of an order; cannot be undone. A partly fulfilled order needs `unfulfilledOnly: true`.
    * Cancelling a cancelled order changes nothing, so this is retried after a failure.
    */
-  cancel(id: string, cancellation?: { unfulfilledOnly?: boolean | undefined }, options?: CallOptions): Promise<Order>
+  cancel(
+    id: string,
+    cancellation?: { unfulfilledOnly?: boolean | undefined },
+    options?: ConvictionalCallOptions,
+  ): Promise<Order>
   /**
    * Cancels one item, or with `newQuantity` all but that many of it (a new item holds the rest). Not retried: a
    * partial cancel repeated would cut the new item again.
@@ -73,16 +78,20 @@ export interface SellerOrdersResource {
     orderId: string,
     itemId: string,
     cancellation?: { newQuantity?: number | undefined },
-    options?: CallOptions,
+    options?: ConvictionalCallOptions,
   ): Promise<OrderItem>
   /** Records a shipment. Not retried: a repeat would record a second shipment. */
   createFulfillment(
     orderId: string,
     fulfillment: FulfillmentInput,
-    options?: CallOptions,
+    options?: ConvictionalCallOptions,
   ): Promise<Record<string, unknown>>
   /** Creates an invoice for a shipped order. Not retried: a repeat could bill twice. */
-  createInvoice(orderId: string, invoice?: OrderInvoiceInput, options?: CallOptions): Promise<Record<string, unknown>>
+  createInvoice(
+    orderId: string,
+    invoice?: OrderInvoiceInput,
+    options?: ConvictionalCallOptions,
+  ): Promise<Record<string, unknown>>
 }
 
 /** Builds `client.seller.orders`. */

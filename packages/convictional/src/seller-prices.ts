@@ -1,22 +1,23 @@
+import type { ConvictionalCallOptions, ConvictionalIterateOptions } from './call-options.js'
 import type { Api } from './internal/api.js'
-import { type ListParams, listing } from './internal/pages.js'
-import { type CallOptions, segment } from './internal/transport.js'
-import type { ListPage, PriceList } from './types.js'
+import { listing } from './internal/pages.js'
+import { segment } from './internal/transport.js'
+import type { ListPage, ListParams, PriceList } from './types.js'
 
 /** `client.seller.prices`: the price lists you give partners. */
 export interface SellerPricesResource {
   /** One page of price lists. */
-  list(params?: ListParams, options?: CallOptions): Promise<ListPage<PriceList>>
+  list(params?: ListParams, options?: ConvictionalCallOptions): Promise<ListPage<PriceList>>
   /** Every price list. */
-  iterate(params?: ListParams, options?: CallOptions): AsyncGenerator<PriceList, void, undefined>
+  iterate(params?: ListParams, options?: ConvictionalIterateOptions): AsyncGenerator<PriceList, void, undefined>
   /** One price list. */
-  get(id: string, options?: CallOptions): Promise<PriceList>
+  get(id: string, options?: ConvictionalCallOptions): Promise<PriceList>
   /** Creates a price list. Not retried: a lost answer may have created it. */
-  create(input: Omit<PriceList, '_id'>, options?: CallOptions): Promise<PriceList>
+  create(input: Omit<PriceList, '_id'>, options?: ConvictionalCallOptions): Promise<PriceList>
   /** Replaces a price list (PUT). */
-  update(id: string, input: Omit<PriceList, '_id'>, options?: CallOptions): Promise<PriceList>
+  update(id: string, input: Omit<PriceList, '_id'>, options?: ConvictionalCallOptions): Promise<PriceList>
   /** Deletes a price list. */
-  delete(id: string, options?: CallOptions): Promise<Record<string, unknown>>
+  delete(id: string, options?: ConvictionalCallOptions): Promise<Record<string, unknown>>
 }
 
 /** Builds `client.seller.prices`. */

@@ -1,7 +1,8 @@
+import type { ConvictionalCallOptions, ConvictionalIterateOptions } from './call-options.js'
 import type { Api } from './internal/api.js'
-import { type ListParams, listing } from './internal/pages.js'
-import { type CallOptions, segment } from './internal/transport.js'
-import type { ListPage, Product, ProductInput, Variant } from './types.js'
+import { listing } from './internal/pages.js'
+import { segment } from './internal/transport.js'
+import type { ListPage, ListParams, Product, ProductInput, Variant } from './types.js'
 
 /** Filters of a product list. */
 export interface ProductListParams extends ListParams {
@@ -18,23 +19,23 @@ export interface ProductListParams extends ListParams {
 /** `client.seller.products`: your catalogue. */
 export interface SellerProductsResource {
   /** One page of products. */
-  list(params?: ProductListParams, options?: CallOptions): Promise<ListPage<Product>>
+  list(params?: ProductListParams, options?: ConvictionalCallOptions): Promise<ListPage<Product>>
   /** Every product, following the `next` links. */
-  iterate(params?: ProductListParams, options?: CallOptions): AsyncGenerator<Product, void, undefined>
+  iterate(params?: ProductListParams, options?: ConvictionalIterateOptions): AsyncGenerator<Product, void, undefined>
   /** One product. */
-  get(id: string, options?: CallOptions): Promise<Product>
+  get(id: string, options?: ConvictionalCallOptions): Promise<Product>
   /** Creates a product with its variants. Not retried: a lost answer may have created it. */
-  create(input: ProductInput, options?: CallOptions): Promise<Product>
+  create(input: ProductInput, options?: ConvictionalCallOptions): Promise<Product>
   /** Changes a product (PATCH); variants, images and options without an `_id` are added, so it is not retried. */
-  update(id: string, change: Partial<ProductInput>, options?: CallOptions): Promise<Product>
+  update(id: string, change: Partial<ProductInput>, options?: ConvictionalCallOptions): Promise<Product>
   /** Deletes a product; resolves with `{ deleted: <id> }`. */
-  delete(id: string, options?: CallOptions): Promise<{ deleted?: string | undefined }>
+  delete(id: string, options?: ConvictionalCallOptions): Promise<{ deleted?: string | undefined }>
   /** Changes one variant of a product (PATCH): price, inventory, SKU, … Setting fields twice is harmless: retried. */
   updateVariant(
     productId: string,
     variantId: string,
     change: Partial<Omit<Variant, '_id'>>,
-    options?: CallOptions,
+    options?: ConvictionalCallOptions,
   ): Promise<Variant>
 }
 

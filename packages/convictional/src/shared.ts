@@ -1,24 +1,28 @@
+import type { ConvictionalCallOptions, ConvictionalIterateOptions } from './call-options.js'
 import type { Api } from './internal/api.js'
-import { type ListParams, listing } from './internal/pages.js'
-import { type CallOptions, segment } from './internal/transport.js'
-import type { ConvictionalDocument, ListPage, Me, Partner } from './types.js'
+import { listing } from './internal/pages.js'
+import { segment } from './internal/transport.js'
+import type { ConvictionalDocument, ListPage, ListParams, Me, Partner } from './types.js'
 
 /** `client.partners`: your trading partners (Shared API). */
 export interface PartnersResource {
   /** One page of partners. */
-  list(params?: ListParams, options?: CallOptions): Promise<ListPage<Partner>>
+  list(params?: ListParams, options?: ConvictionalCallOptions): Promise<ListPage<Partner>>
   /** Every partner. */
-  iterate(params?: ListParams, options?: CallOptions): AsyncGenerator<Partner, void, undefined>
+  iterate(params?: ListParams, options?: ConvictionalIterateOptions): AsyncGenerator<Partner, void, undefined>
 }
 
 /** `client.documents`: documents shared with partners (Shared API). */
 export interface DocumentsResource {
   /** One page of documents. */
-  list(params?: ListParams, options?: CallOptions): Promise<ListPage<ConvictionalDocument>>
+  list(params?: ListParams, options?: ConvictionalCallOptions): Promise<ListPage<ConvictionalDocument>>
   /** Every document. */
-  iterate(params?: ListParams, options?: CallOptions): AsyncGenerator<ConvictionalDocument, void, undefined>
+  iterate(
+    params?: ListParams,
+    options?: ConvictionalIterateOptions,
+  ): AsyncGenerator<ConvictionalDocument, void, undefined>
   /** One document. */
-  get(id: string, options?: CallOptions): Promise<ConvictionalDocument>
+  get(id: string, options?: ConvictionalCallOptions): Promise<ConvictionalDocument>
 }
 
 /** Builds `client.partners`. */
@@ -37,6 +41,6 @@ export function documentsResource(api: Api): DocumentsResource {
 }
 
 /** Builds `client.me()`: the user and company of the API key. */
-export function meCall(api: Api): (options?: CallOptions) => Promise<Me> {
+export function meCall(api: Api): (options?: ConvictionalCallOptions) => Promise<Me> {
   return (options = {}) => api.json(api.path('auth/me'), options)
 }

@@ -28,6 +28,26 @@ export interface PageParams {
   limit?: number | undefined
 }
 
+/** Query parameters of a list call: paging, and the filters the endpoint takes. */
+export type ListParams = PageParams & Readonly<Record<string, string | number | boolean | undefined>>
+
+/** Which of Convictional's APIs an endpoint belongs to. */
+export type Area = 'seller' | 'buyer' | 'shared'
+
+/**
+ * Where each API lives below the base URL, as path prefixes (`''` for the root).
+ *
+ * @example
+ * ```ts
+ * const emulatorLayout: AreaPrefixes = { seller: 'seller', buyer: 'buyer', shared: 'seller' }
+ * ```
+ */
+export interface AreaPrefixes {
+  seller: string
+  buyer: string
+  shared: string
+}
+
 /** A postal address. */
 export interface Address {
   name?: string | undefined

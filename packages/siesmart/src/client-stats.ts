@@ -7,7 +7,7 @@
  * console.log(`${requests} requests, ${tooManyRequests} refused with 429, ${throttled} waiting`)
  * ```
  */
-export interface ClientStats {
+export interface SieSmartClientStats {
   /** Requests handed to fetch, first attempts and retries alike. */
   requests: number
   /** Responses with status 429. */

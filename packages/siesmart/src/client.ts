@@ -9,7 +9,7 @@ import { etag, memoryEtagStore } from '@b2bkit/etag'
 import { ConfigurationError } from '@b2bkit/http'
 import type { RateLimiter, RateLimiterOptions, RateLimitStore } from '@b2bkit/rate-limit'
 import type { KyInstance } from 'ky'
-import type { ClientStats } from './client-stats.js'
+import type { SieSmartClientStats } from './client-stats.js'
 import { type ConfigResource, configResource } from './config.js'
 import { asDirectory, type CommonClientOptions, commonClientOptions, compose } from './internal/compose.js'
 import { rateLimitOptions, requireOneOf, requireText } from './internal/options.js'
@@ -85,7 +85,7 @@ export interface SieSmartClient {
   /** The rate limiter (`undefined` when `rateLimit: false`). */
   readonly limiter: RateLimiter | undefined
   /** What the client has done so far: requests, 429s, retries, token requests, requests waiting in the limiter. */
-  stats(): ClientStats
+  stats(): SieSmartClientStats
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { KyInstance } from 'ky'
-import { type CallOptions, requestJson } from './internal/transport.js'
+import type { SieSmartCallOptions } from './call-options.js'
+import { requestJson } from './internal/transport.js'
 import type { AssetType, Office, Pricelist, SalesContact } from './types.js'
 
 /** A configuration list, with the request id attached to the array. */
@@ -14,18 +15,20 @@ export interface OfficeParams {
 /** `client.config`: what a proposal is built from. Config ids are the same in test and production. */
 export interface ConfigResource {
   /** The introducer's offices. */
-  readonly offices: { list(options?: CallOptions): Promise<ConfigList<Office>> }
+  readonly offices: { list(options?: SieSmartCallOptions): Promise<ConfigList<Office>> }
   /** The sales people of one office. */
-  readonly salesContacts: { list(officeId: number | string, options?: CallOptions): Promise<ConfigList<SalesContact>> }
+  readonly salesContacts: {
+    list(officeId: number | string, options?: SieSmartCallOptions): Promise<ConfigList<SalesContact>>
+  }
   /** The asset types (IAC codes) available, per office. */
-  readonly assets: { list(params?: OfficeParams, options?: CallOptions): Promise<ConfigList<AssetType>> }
+  readonly assets: { list(params?: OfficeParams, options?: SieSmartCallOptions): Promise<ConfigList<AssetType>> }
   /** The pricelists available, per office. */
-  readonly pricelists: { list(params?: OfficeParams, options?: CallOptions): Promise<ConfigList<Pricelist>> }
+  readonly pricelists: { list(params?: OfficeParams, options?: SieSmartCallOptions): Promise<ConfigList<Pricelist>> }
 }
 
 /** Builds `client.config`. */
 export function configResource(http: KyInstance): ConfigResource {
-  const list = <T>(name: string, params: OfficeParams, options: CallOptions) =>
+  const list = <T>(name: string, params: OfficeParams, options: SieSmartCallOptions) =>
     requestJson<ConfigList<T>>(http, `v1/config/${name}`, { ...options, searchParams: { ...params } })
   return {
     offices: { list: (options = {}) => list<Office>('offices', {}, options) },

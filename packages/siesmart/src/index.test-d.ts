@@ -2,12 +2,12 @@ import type { TokenSource } from '@b2bkit/auth'
 import type { KyInstance } from 'ky'
 import { describe, expectTypeOf, it } from 'vitest'
 import {
-  type ClientStats,
   createSieSmartClient,
   type PrecheckResult,
   type Proposal,
   type SalesContact,
   type SieSmartClient,
+  type SieSmartClientStats,
 } from './index.js'
 
 const options = {
@@ -37,7 +37,7 @@ describe('public types', () => {
     expectTypeOf(client.config.salesContacts.list('OFF-1')).resolves.toEqualTypeOf<SalesContact[]>()
     expectTypeOf(client.tokens).toEqualTypeOf<TokenSource>()
     expectTypeOf(client.http).toEqualTypeOf<KyInstance>()
-    expectTypeOf(client.stats()).toEqualTypeOf<ClientStats>()
+    expectTypeOf(client.stats()).toEqualTypeOf<SieSmartClientStats>()
     // @ts-expect-error submit needs the mandatory decision fields
     void client.proposals.submit('7', { commentToRiskAnalyst: 'x' })
     // @ts-expect-error update takes a change function, not a value

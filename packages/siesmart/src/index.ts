@@ -1,6 +1,8 @@
 // @b2bkit/siesmart: a typed client for the SieSmart introducer (broker / vendor) API.
 // Kept out on purpose: everything in src/internal (the plugin composition and the request helpers); use
 // `client.http` for endpoints this package does not wrap.
+
+export type { SieSmartCallOptions } from './call-options.js'
 export {
   createSieSmartClient,
   type SieSmartClient,
@@ -10,9 +12,8 @@ export {
   siesmartRateLimit,
   siesmartTokenUrls,
 } from './client.js'
-export type { ClientStats } from './client-stats.js'
+export type { SieSmartClientStats } from './client-stats.js'
 export type { ConfigList, ConfigResource, OfficeParams } from './config.js'
-export type { CallOptions } from './internal/transport.js'
 export type { CreateProposalOptions, ProposalsResource, UpdateProposalOptions } from './proposals.js'
 export type {
   AssetType,

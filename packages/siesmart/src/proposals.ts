@@ -2,11 +2,12 @@ import { update } from '@b2bkit/etag'
 import { withRequestId } from '@b2bkit/http'
 import { isConflictError, type ProblemError } from '@b2bkit/problem'
 import type { KyInstance } from 'ky'
-import { type CallOptions, requestJson, segment, send } from './internal/transport.js'
+import type { SieSmartCallOptions } from './call-options.js'
+import { requestJson, segment, send } from './internal/transport.js'
 import type { DecisionRequest, PrecheckResult, Proposal, ProposalInput } from './types.js'
 
 /** Options of `proposals.create()`. */
-export interface CreateProposalOptions extends CallOptions {
+export interface CreateProposalOptions extends SieSmartCallOptions {
   /**
    * What to do when a proposal with this `introducerReference` exists (409): `'error'` throws the `ConflictError`;
    * `'return'` resolves with the existing proposal, so a job that crashed after a create can run again and create
@@ -17,7 +18,7 @@ export interface CreateProposalOptions extends CallOptions {
 }
 
 /** Options of `proposals.update()`. */
-export interface UpdateProposalOptions extends CallOptions {
+export interface UpdateProposalOptions extends SieSmartCallOptions {
   /**
    * Read-change-write rounds before giving up with `PreconditionFailedError` (from `@b2bkit/etag`).
    * @default 5
@@ -35,7 +36,7 @@ export interface ProposalsResource {
   /** Creates a proposal (no `If-Match`: nothing to match yet); its ETag is remembered for the calls after. */
   create(input: ProposalInput, options?: CreateProposalOptions): Promise<Proposal>
   /** One proposal; a repeated read is answered from cache when the server says `304 Not Modified`. */
-  get(id: string, options?: CallOptions): Promise<Proposal>
+  get(id: string, options?: SieSmartCallOptions): Promise<Proposal>
   /**
    * Reads the proposal, applies `change` to a copy, and writes it with `If-Match`. When someone else wrote in
    * between (412), it reads again and applies `change` to the new version, so two concurrent updates never lose
@@ -47,14 +48,14 @@ export interface ProposalsResource {
     options?: UpdateProposalOptions,
   ): Promise<Proposal>
   /** Deletes a proposal with `If-Match` (reading it first when its ETag is not known yet). */
-  delete(id: string, options?: CallOptions): Promise<void>
+  delete(id: string, options?: SieSmartCallOptions): Promise<void>
   /** Whether the proposal can be submitted for a credit decision now, and what stands in the way. */
-  precheck(id: string, options?: CallOptions): Promise<PrecheckResult>
+  precheck(id: string, options?: SieSmartCallOptions): Promise<PrecheckResult>
   /**
    * Submits the proposal for a credit decision with `If-Match`; resolves with the proposal and its `decision`.
    * Not retried: a lost answer may have submitted it — read the proposal's `decision` instead.
    */
-  submit(id: string, request: DecisionRequest, options?: CallOptions): Promise<Proposal>
+  submit(id: string, request: DecisionRequest, options?: SieSmartCallOptions): Promise<Proposal>
 }
 
 /** What the proposals resource needs besides the ky instance. */
@@ -67,9 +68,9 @@ const proposalPath = (id: string) => `v1/proposals/${segment(id)}`
 
 /** Builds `client.proposals`. */
 export function proposalsResource(http: KyInstance, versions: ProposalVersions): ProposalsResource {
-  const get = (id: string, options: CallOptions = {}) => requestJson<Proposal>(http, proposalPath(id), options)
+  const get = (id: string, options: SieSmartCallOptions = {}) => requestJson<Proposal>(http, proposalPath(id), options)
   // SieSmart wants If-Match on every modifying call after the create: read the proposal when its version is unknown.
-  const ensureVersion = async (id: string, options: CallOptions) => {
+  const ensureVersion = async (id: string, options: SieSmartCallOptions) => {
     if (!(await versions.known(id))) await get(id, options)
   }
   return {

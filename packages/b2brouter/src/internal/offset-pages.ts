@@ -1,7 +1,8 @@
 import { paginate } from '@b2bkit/http'
 import type { KyInstance } from 'ky'
+import type { B2BRouterCallOptions, B2BRouterIterateOptions } from '../call-options.js'
 import type { ListPage, PageParams } from '../types.js'
-import { type CallOptions, requestJson, segment } from './transport.js'
+import { requestJson, segment } from './transport.js'
 
 /** What one page of an offset-paginated list holds. */
 export interface OffsetPage<T> {
@@ -20,11 +21,12 @@ export const defaultIterateLimit = 100
 export function iterateOffsets<T>(
   fetchPage: (offset: number, limit: number, signal: AbortSignal | undefined) => Promise<OffsetPage<T>>,
   params: { offset?: number | undefined; limit?: number | undefined },
-  options: CallOptions,
+  options: B2BRouterIterateOptions,
 ): AsyncGenerator<T, void, undefined> {
   const limit = params.limit ?? defaultIterateLimit
   return paginate<T>({
     signal: options.signal,
+    maxPages: options.maxPages,
     fetchCursorPage: async (cursor, signal) => {
       const offset = cursor === undefined ? (params.offset ?? 0) : Number(cursor)
       const page = await fetchPage(offset, limit, signal ?? undefined)
@@ -45,15 +47,16 @@ export function totalOf(page: { meta?: { total?: number | undefined } | undefine
  * `key`: `{ contacts: [...], meta }`.
  */
 export function accountListing<Key extends string, Item, Params extends PageParams>(http: KyInstance, key: Key) {
-  const list = (accountId: number, params?: Params, options: CallOptions = {}) =>
+  const list = (accountId: number, params?: Params, options: B2BRouterCallOptions = {}) =>
     requestJson<ListPage<Key, Item>>(http, `accounts/${segment(accountId)}/${key}`, {
       ...options,
       searchParams: { ...params },
     })
-  const iterate = (accountId: number, params?: Params, options: CallOptions = {}) =>
+  const iterate = (accountId: number, params?: Params, options: B2BRouterIterateOptions = {}) =>
     iterateOffsets<Item>(
       async (offset, limit, signal) => {
-        const page = await list(accountId, { ...params, offset, limit } as Params, { ...options, signal })
+        const { maxPages: _maxPages, ...call } = options
+        const page = await list(accountId, { ...params, offset, limit } as Params, { ...call, signal })
         return { items: page[key] ?? [], total: totalOf(page) }
       },
       params ?? {},

@@ -31,3 +31,12 @@ export function rateLimitOptions(value: unknown, defaults: RateLimiterOptions): 
   }
   return { ...defaults, ...(value as RateLimiterOptions) }
 }
+
+/** A credential that goes into a header: visible ASCII, no control characters, no outer spaces (RFC 9110 §5.5). */
+export function requireHeaderValue(option: string, value: unknown): string {
+  const text = requireText(option, value)
+  if (!/^[\x21-\x7e](?:[\x20-\x7e]*[\x21-\x7e])?$/.test(text)) {
+    throw new ConfigurationError(option, 'must be visible ASCII without control characters or outer spaces')
+  }
+  return text
+}

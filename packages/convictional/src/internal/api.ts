@@ -1,16 +1,7 @@
 import { createProblemError, isForbiddenError, type ProblemError } from '@b2bkit/problem'
 import type { KyInstance } from 'ky'
+import type { Area, AreaPrefixes } from '../types.js'
 import { type RequestSpec, readJson, send } from './transport.js'
-
-/** Which of Convictional's APIs an endpoint belongs to. */
-export type Area = 'seller' | 'buyer' | 'shared'
-
-/** Where each API lives below the base URL. */
-export interface AreaPrefixes {
-  seller: string
-  buyer: string
-  shared: string
-}
 
 /** One of Convictional's APIs, as the resources use it: its paths, and a request that explains a 403. */
 export interface Api {

@@ -1,20 +1,17 @@
 import { B2bkitError, paginate, withRequestId } from '@b2bkit/http'
-import type { ListPage, PageParams } from '../types.js'
+import type { ConvictionalCallOptions, ConvictionalIterateOptions } from '../call-options.js'
+import type { ListPage, ListParams } from '../types.js'
 import type { Api } from './api.js'
-import type { CallOptions } from './transport.js'
 
 /** The page size `iterate()` asks for when the caller names none. */
 export const defaultIterateLimit = 100
-
-/** Query parameters of a list call: paging and filters. */
-export type ListParams = PageParams & Readonly<Record<string, string | number | boolean | undefined>>
 
 /** One page of a list; a bare-array answer is wrapped as `{ data }`. */
 export async function listPage<T>(
   api: Api,
   path: string,
   params: ListParams,
-  options: CallOptions,
+  options: ConvictionalCallOptions,
 ): Promise<ListPage<T>> {
   return readPage<T>(await api.send(path, { ...options, searchParams: params }))
 }
@@ -35,14 +32,16 @@ export function iteratePages<T>(
   api: Api,
   path: string,
   params: ListParams,
-  options: CallOptions,
+  options: ConvictionalIterateOptions,
 ): AsyncGenerator<T, void, undefined> {
   const limit = params.limit ?? defaultIterateLimit
   let page = params.page ?? 0
+  const { maxPages, ...pageOptions } = options
   return paginate<T>({
     signal: options.signal,
+    maxPages,
     fetchCursorPage: async (cursor, signal) => {
-      const call = { ...options, signal: signal ?? undefined }
+      const call = { ...pageOptions, signal: signal ?? undefined }
       const { data, hasMore, next } = await readPage<T>(
         cursor === undefined
           ? await api.send(path, { ...call, searchParams: { ...params, page, limit } })
@@ -77,9 +76,9 @@ function sameHost(origin: string, next: string): string {
 /** `list()` and `iterate()` of one collection. */
 export function listing<Item, Params extends ListParams = ListParams>(api: Api, path: string) {
   return {
-    list: (params?: Params, options: CallOptions = {}): Promise<ListPage<Item>> =>
+    list: (params?: Params, options: ConvictionalCallOptions = {}): Promise<ListPage<Item>> =>
       listPage<Item>(api, path, params ?? {}, options),
-    iterate: (params?: Params, options: CallOptions = {}): AsyncGenerator<Item, void, undefined> =>
+    iterate: (params?: Params, options: ConvictionalIterateOptions = {}): AsyncGenerator<Item, void, undefined> =>
       iteratePages<Item>(api, path, params ?? {}, options),
   }
 }

@@ -1,27 +1,9 @@
 import { withRequestId } from '@b2bkit/http'
 import type { KyInstance, Options } from 'ky'
-
-/** Per-call options every resource method takes as its last argument. */
-export interface CallOptions {
-  /**
-   * Aborts the call: a request waiting in the rate limiter leaves the queue, one in flight is cancelled.
-   * @default none
-   */
-  signal?: AbortSignal | undefined
-  /**
-   * The call's priority in the rate limiter's queue: higher goes first. Give interactive calls a higher one.
-   * @default 0
-   */
-  priority?: number | undefined
-  /**
-   * The timeout of this call in milliseconds, overriding the client's.
-   * @default the client's `timeout`
-   */
-  timeout?: number | undefined
-}
+import type { ConvictionalCallOptions } from '../call-options.js'
 
 /** What one request sends. */
-export interface RequestSpec extends CallOptions {
+export interface RequestSpec extends ConvictionalCallOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | undefined
   json?: unknown
   body?: BodyInit | undefined

@@ -2,7 +2,7 @@ import { type CreateClientOptions, createClient, type Plugin, requestMetrics } f
 import { type ProblemParser, problemDetails } from '@b2bkit/problem'
 import { type RateLimiter, type RateLimiterOptions, type RateLimitStore, rateLimit } from '@b2bkit/rate-limit'
 import type { KyInstance } from 'ky'
-import type { ClientStats } from '../client-stats.js'
+import type { SieSmartClientStats } from '../client-stats.js'
 
 /** What a provider client is built from. */
 export interface ComposeOptions {
@@ -28,7 +28,7 @@ export interface ComposeOptions {
 export interface Composed {
   http: KyInstance
   limiter: RateLimiter | undefined
-  stats: () => ClientStats
+  stats: () => SieSmartClientStats
 }
 
 /** Composes the provider client's plugins in b2bkit's order: metrics, auth, rate limit, problem details, ETags. */
