@@ -12,25 +12,60 @@ import { b2brouterProblemParser } from './internal/problem-parser.js'
 import { type InvoiceActions, invoiceActions } from './invoice-actions.js'
 import { type InvoiceCrud, invoiceCrud } from './invoices.js'
 
-/** The B2Brouter environments: each has its own API keys, base URL and request limit. */
+/**
+ * The B2Brouter environments: each has its own API keys, base URL and request limit.
+ *
+ * @example
+ * ```ts
+ * createB2BRouterClient({ apiKey, environment: 'production' satisfies B2BRouterEnvironment })
+ * ```
+ */
 export type B2BRouterEnvironment = 'production' | 'staging'
 
-/** The API base URL of each environment (the current API, 2025-10-13 and later, lives on `api…`). */
+/**
+ * The API base URL of each environment (the current API, 2025-10-13 and later, lives on `api…`).
+ *
+ * @example
+ * ```ts
+ * b2brouterBaseUrls.staging // 'https://api-staging.b2brouter.net'
+ * ```
+ */
 export const b2brouterBaseUrls: Readonly<Record<B2BRouterEnvironment, string>> = {
   production: 'https://api.b2brouter.net',
   staging: 'https://api-staging.b2brouter.net',
 }
 
-/** B2Brouter's request limit per API key, by environment: the limiter's default rule. */
+/**
+ * B2Brouter's request limit per API key, by environment: the limiter's default rule.
+ *
+ * @example
+ * ```ts
+ * b2brouterRateLimits.production // { limit: 1000, intervalMs: 60000 }
+ * ```
+ */
 export const b2brouterRateLimits: Readonly<Record<B2BRouterEnvironment, { limit: number; intervalMs: number }>> = {
   production: { limit: 1_000, intervalMs: 60_000 },
   staging: { limit: 600, intervalMs: 60_000 },
 }
 
-/** The `X-B2B-API-Version` this release is written against. */
+/**
+ * The `X-B2B-API-Version` this release is written against.
+ *
+ * @example
+ * ```ts
+ * createB2BRouterClient({ apiKey, environment: 'staging', apiVersion: defaultApiVersion })
+ * ```
+ */
 export const defaultApiVersion = '2026-03-02'
 
-/** Options of `createB2BRouterClient()`. */
+/**
+ * Options of `createB2BRouterClient()`.
+ *
+ * @example
+ * ```ts
+ * const options: B2BRouterClientOptions = { apiKey: process.env.B2BROUTER_API_KEY, environment: 'staging', userAgent: 'erp-sync/1.4' }
+ * ```
+ */
 export interface B2BRouterClientOptions {
   /** The API key of the environment (`X-B2B-API-Key`); a staging key does not work in production. Never logged. */
   apiKey: string
@@ -68,10 +103,26 @@ export interface B2BRouterClientOptions {
   allowInsecureHttp?: boolean | undefined
 }
 
-/** All of `client.invoices`: the CRUD calls and the actions. */
+/**
+ * All of `client.invoices`: the CRUD calls and the actions.
+ *
+ * @example
+ * ```ts
+ * const invoices: InvoicesResource = client.invoices
+ * await invoices.markAs(7, 'paid', { paid_date: '2026-11-25' })
+ * ```
+ */
 export type InvoicesResource = InvoiceCrud & InvoiceActions
 
-/** A B2Brouter client: one namespace per resource, and the machinery underneath. */
+/**
+ * A B2Brouter client: one namespace per resource, and the machinery underneath.
+ *
+ * @example
+ * ```ts
+ * const client: B2BRouterClient = createB2BRouterClient({ apiKey, environment: 'staging' })
+ * console.log(client.stats().requests)
+ * ```
+ */
 export interface B2BRouterClient {
   /** Accounts: `list`, `get`, `create`, `update`. */
   readonly accounts: AccountsResource

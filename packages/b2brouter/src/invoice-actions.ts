@@ -10,7 +10,15 @@ import type {
   SendInvoiceResult,
 } from './invoice-types.js'
 
-/** The invoice actions of `client.invoices`. */
+/**
+ * The invoice actions of `client.invoices`.
+ *
+ * @example
+ * ```ts
+ * await client.invoices.send(invoice.id)
+ * const xml = await client.invoices.download(invoice.id, 'xml.ubl.invoice.bis3')
+ * ```
+ */
 export interface InvoiceActions {
   /**
    * Sends an invoice to its contact over the contact's transport. Not retried: sending twice is refused (422

@@ -1,6 +1,13 @@
 import type { PageParams } from './types.js'
 
-/** A tax on an invoice line. */
+/**
+ * A tax on an invoice line.
+ *
+ * @example
+ * ```ts
+ * const vat: InvoiceTax = { name: 'VAT', category: 'S', percent: 21 }
+ * ```
+ */
 export interface InvoiceTax {
   /** The tax's name (`VAT`, `IVA`). */
   name?: string | undefined
@@ -11,7 +18,14 @@ export interface InvoiceTax {
   [field: string]: unknown
 }
 
-/** A line of an invoice to create or update. */
+/**
+ * A line of an invoice to create or update.
+ *
+ * @example
+ * ```ts
+ * const line: InvoiceLineInput = { description: 'Widget', quantity: 2, price: 10, taxes_attributes: [vat] }
+ * ```
+ */
 export interface InvoiceLineInput {
   description?: string | undefined
   quantity: number
@@ -20,7 +34,14 @@ export interface InvoiceLineInput {
   [field: string]: unknown
 }
 
-/** The states an invoice can be marked as. */
+/**
+ * The states an invoice can be marked as.
+ *
+ * @example
+ * ```ts
+ * await client.invoices.markAs(id, 'accepted' satisfies InvoiceState)
+ * ```
+ */
 export type InvoiceState =
   | 'new'
   | 'sending'
@@ -35,7 +56,14 @@ export type InvoiceState =
   | 'cancelled'
   | 'received'
 
-/** What creating an invoice needs. The `number` is unique per account: B2Brouter refuses a second invoice with it. */
+/**
+ * What creating an invoice needs. The `number` is unique per account: B2Brouter refuses a second invoice with it.
+ *
+ * @example
+ * ```ts
+ * const input: InvoiceInput = { number: 'INV-1', contact_id: 12, invoice_lines_attributes: [line] }
+ * ```
+ */
 export interface InvoiceInput {
   /** The invoice number, unique per account; b2bkit uses it to find an invoice a lost answer created. */
   number: string
@@ -56,7 +84,15 @@ export interface InvoiceInput {
   [field: string]: unknown
 }
 
-/** An invoice as the API returns it. */
+/**
+ * An invoice as the API returns it.
+ *
+ * @example
+ * ```ts
+ * const invoice: Invoice = await client.invoices.get(7)
+ * console.log(invoice.state, invoice.total)
+ * ```
+ */
 export interface Invoice {
   /** The invoice id, used in `/invoices/{id}` paths. */
   id: number
@@ -82,7 +118,14 @@ export interface Invoice {
   [field: string]: unknown
 }
 
-/** Filters of an invoice list. */
+/**
+ * Filters of an invoice list.
+ *
+ * @example
+ * ```ts
+ * await client.invoices.list(accountId, { date_from: '2026-01-01', state: 'sent' } satisfies InvoiceListParams)
+ * ```
+ */
 export interface InvoiceListParams extends PageParams {
   /** The invoice with this number. */
   number?: string | undefined
@@ -102,10 +145,22 @@ export interface InvoiceListParams extends PageParams {
 /**
  * The document types an invoice downloads as. These are the common ones; an account may offer more, so any string
  * is accepted.
+ *
+ * @example
+ * ```ts
+ * await client.invoices.download(id, 'pdf.invoice' satisfies InvoiceDocumentType)
+ * ```
  */
 export type InvoiceDocumentType = 'pdf.invoice' | 'xml.ubl.invoice.bis3' | 'xml.facturae.3.2.2' | 'json' | (string & {})
 
-/** What validating an invoice found. */
+/**
+ * What validating an invoice found.
+ *
+ * @example
+ * ```ts
+ * const { valid, errors }: InvoiceValidation = await client.invoices.validate(id)
+ * ```
+ */
 export interface InvoiceValidation {
   /** Whether the invoice can be sent as it is. */
   valid?: boolean | undefined
@@ -114,7 +169,14 @@ export interface InvoiceValidation {
   [field: string]: unknown
 }
 
-/** What sending an invoice answers. */
+/**
+ * What sending an invoice answers.
+ *
+ * @example
+ * ```ts
+ * const { invoice }: SendInvoiceResult = await client.invoices.send(id)
+ * ```
+ */
 export interface SendInvoiceResult {
   /** The invoice, now being sent. */
   invoice?: Invoice | undefined

@@ -6,7 +6,14 @@ import { requestEntity, segment } from './internal/transport.js'
 import type { Invoice, InvoiceInput, InvoiceListParams } from './invoice-types.js'
 import type { ListPage } from './types.js'
 
-/** Options of `invoices.create()`. */
+/**
+ * Options of `invoices.create()`.
+ *
+ * @example
+ * ```ts
+ * await client.invoices.create(accountId, input, { ifExists: 'return', sendAfterImport: true })
+ * ```
+ */
 export interface CreateInvoiceOptions extends B2BRouterCallOptions {
   /**
    * What to do when the account already has an invoice with this `number` (B2Brouter answers 422 `parameter_taken`,
@@ -28,7 +35,14 @@ export interface CreateInvoiceOptions extends B2BRouterCallOptions {
   ack?: boolean | undefined
 }
 
-/** Options of `invoices.import()`. */
+/**
+ * Options of `invoices.import()`.
+ *
+ * @example
+ * ```ts
+ * await client.invoices.import(accountId, ublXml, { sendAfterImport: true })
+ * ```
+ */
 export interface ImportInvoiceOptions extends B2BRouterCallOptions {
   /**
    * The document's media type.
@@ -45,7 +59,14 @@ export interface ImportInvoiceOptions extends B2BRouterCallOptions {
   documentTypeCode?: string | undefined
 }
 
-/** The invoice CRUD part of `client.invoices`. */
+/**
+ * The invoice CRUD part of `client.invoices`.
+ *
+ * @example
+ * ```ts
+ * const page = await client.invoices.list(accountId, { state: 'sent', limit: 50 })
+ * ```
+ */
 export interface InvoiceCrud {
   /** One page of an account's invoices: `{ invoices, meta }`. */
   list(

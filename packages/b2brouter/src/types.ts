@@ -3,7 +3,15 @@
  * else B2Brouter sends (it adds fields per API version) stays on the object under its own name.
  */
 
-/** Paging information of a list (B2Brouter's `meta`; older answers and the emulator put it at the top level). */
+/**
+ * Paging information of a list (B2Brouter's `meta`; older answers and the emulator put it at the top level).
+ *
+ * @example
+ * ```ts
+ * const { meta } = await client.contacts.list(accountId)
+ * console.log(meta?.total)
+ * ```
+ */
 export interface ListMeta {
   /** How many items match, over all pages. */
   total?: number | undefined
@@ -13,7 +21,14 @@ export interface ListMeta {
   limit?: number | undefined
 }
 
-/** Offset and limit of a list call. */
+/**
+ * Offset and limit of a list call.
+ *
+ * @example
+ * ```ts
+ * await client.contacts.list(accountId, { offset: 50, limit: 25 } satisfies PageParams)
+ * ```
+ */
 export interface PageParams {
   /**
    * How many items to skip.
@@ -27,7 +42,14 @@ export interface PageParams {
   limit?: number | undefined
 }
 
-/** One page of a list: the items under their own key, and the paging information. */
+/**
+ * One page of a list: the items under their own key, and the paging information.
+ *
+ * @example
+ * ```ts
+ * const page: ListPage<'contacts', Contact> = await client.contacts.list(accountId)
+ * ```
+ */
 export type ListPage<Key extends string, Item> = { [K in Key]: Item[] } & {
   /** Paging information (B2Brouter's documented place for it). */
   meta?: ListMeta | undefined
@@ -39,7 +61,14 @@ export type ListPage<Key extends string, Item> = { [K in Key]: Item[] } & {
   limit?: number | undefined
 }
 
-/** The fields of a company: an account, or a contact of one. */
+/**
+ * The fields of a company: an account, or a contact of one.
+ *
+ * @example
+ * ```ts
+ * const address: PartyFields = { address: 'Musterstraße 45', city: 'Berlin', postalcode: '10115', country: 'de' }
+ * ```
+ */
 export interface PartyFields {
   /** The company's name. */
   name?: string | undefined
@@ -65,7 +94,14 @@ export interface PartyFields {
   [field: string]: unknown
 }
 
-/** A B2Brouter account: a company that sends and receives invoices. */
+/**
+ * A B2Brouter account: a company that sends and receives invoices.
+ *
+ * @example
+ * ```ts
+ * const account: Account = await client.accounts.get(accountId)
+ * ```
+ */
 export interface Account extends PartyFields {
   /** The account id, used in `/accounts/{id}/…` paths. */
   id: number
@@ -73,14 +109,28 @@ export interface Account extends PartyFields {
   created_at?: string | undefined
 }
 
-/** What creating an account needs. `tin_value` cannot be changed afterwards. */
+/**
+ * What creating an account needs. `tin_value` cannot be changed afterwards.
+ *
+ * @example
+ * ```ts
+ * await client.accounts.create({ name: 'Muster GmbH', country: 'de', tin_value: 'DE123456789' } satisfies AccountInput)
+ * ```
+ */
 export interface AccountInput extends PartyFields {
   name: string
   country: string
   tin_value: string
 }
 
-/** A contact of an account: a customer or a supplier. */
+/**
+ * A contact of an account: a customer or a supplier.
+ *
+ * @example
+ * ```ts
+ * const contact: Contact = await client.contacts.get(12)
+ * ```
+ */
 export interface Contact extends PartyFields {
   /** The contact id, used in `/contacts/{id}` paths. */
   id: number
@@ -94,12 +144,26 @@ export interface Contact extends PartyFields {
   transport_type_code?: string | undefined
 }
 
-/** What creating a contact needs. */
+/**
+ * What creating a contact needs.
+ *
+ * @example
+ * ```ts
+ * await client.contacts.create(accountId, { name: 'Acme BV', country: 'nl' } satisfies ContactInput)
+ * ```
+ */
 export interface ContactInput extends PartyFields {
   name: string
 }
 
-/** Filters of a contact list. */
+/**
+ * Filters of a contact list.
+ *
+ * @example
+ * ```ts
+ * await client.contacts.list(accountId, { name: 'Acme', is_client: true } satisfies ContactListParams)
+ * ```
+ */
 export interface ContactListParams extends PageParams {
   /** Searches name, address and VAT number. */
   name?: string | undefined
@@ -111,7 +175,14 @@ export interface ContactListParams extends PageParams {
   integration_code?: string | undefined
 }
 
-/** Filters of an account list. */
+/**
+ * Filters of an account list.
+ *
+ * @example
+ * ```ts
+ * await client.accounts.list({ query: 'country=es' } satisfies AccountListParams)
+ * ```
+ */
 export interface AccountListParams extends PageParams {
   /** A Ransack query, such as `country=es AND tin_scheme=9920`. */
   query?: string | undefined

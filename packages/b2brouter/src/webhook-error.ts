@@ -2,7 +2,14 @@ import { B2bkitError } from '@b2bkit/http'
 
 const webhookErrorMarker = Symbol.for('b2bkit.error.b2brouter-webhook')
 
-/** Why a webhook delivery was refused. */
+/**
+ * Why a webhook delivery was refused.
+ *
+ * @example
+ * ```ts
+ * if (isB2BRouterWebhookError(error) && error.code === ('WEBHOOK_TIMESTAMP_STALE' satisfies B2BRouterWebhookErrorCode)) { … }
+ * ```
+ */
 export type B2BRouterWebhookErrorCode =
   /** No `X-B2Brouter-Signature` header. */
   | 'WEBHOOK_SIGNATURE_MISSING'
@@ -38,7 +45,14 @@ export class B2BRouterWebhookError extends B2bkitError {
   }
 }
 
-/** Whether `value` is a `B2BRouterWebhookError`, also one from another installed copy of this package. */
+/**
+ * Whether `value` is a `B2BRouterWebhookError`, also one from another installed copy of this package.
+ *
+ * @example
+ * ```ts
+ * catch (error) { if (isB2BRouterWebhookError(error)) return new Response(null, { status: 400 }) }
+ * ```
+ */
 export function isB2BRouterWebhookError(value: unknown): value is B2BRouterWebhookError {
   return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[webhookErrorMarker] === true
 }

@@ -2,7 +2,14 @@ import { ConfigurationError } from '@b2bkit/http'
 import type { Invoice } from './invoice-types.js'
 import { B2BRouterWebhookError } from './webhook-error.js'
 
-/** Options of `verifyB2BRouterWebhook()`. */
+/**
+ * Options of `verifyB2BRouterWebhook()`.
+ *
+ * @example
+ * ```ts
+ * await verifyB2BRouterWebhook(body, header, secret, { toleranceSeconds: 60 } satisfies VerifyB2BRouterWebhookOptions)
+ * ```
+ */
 export interface VerifyB2BRouterWebhookOptions {
   /**
    * How far the signature's timestamp may be from now, in seconds, either way. Older deliveries are refused as
@@ -17,7 +24,15 @@ export interface VerifyB2BRouterWebhookOptions {
   clock?: { now(): number } | undefined
 }
 
-/** A B2Brouter webhook event: `issued_invoice.created`, `issued_invoice.state_change`, … */
+/**
+ * A B2Brouter webhook event: `issued_invoice.created`, `issued_invoice.state_change`, …
+ *
+ * @example
+ * ```ts
+ * const event: B2BRouterWebhookEvent = await verifyB2BRouterWebhook(body, header, secret)
+ * if (event.type === 'issued_invoice.state_change') console.log(event.data?.invoice?.state)
+ * ```
+ */
 export interface B2BRouterWebhookEvent {
   /** The event id: deliveries of one event share it, so use it to skip duplicates. */
   id?: string | undefined

@@ -5,7 +5,14 @@ import { listing } from './internal/pages.js'
 import { segment } from './internal/transport.js'
 import type { Address, ListPage, ListParams, Order, Product } from './types.js'
 
-/** A line of an order to place. */
+/**
+ * A line of an order to place.
+ *
+ * @example
+ * ```ts
+ * const item: BuyerOrderItemInput = { variantId: product.variants[0]._id, quantity: 2, buyerReference: 'line-1' }
+ * ```
+ */
 export interface BuyerOrderItemInput {
   /** The variant to order (`product.variants[]._id`). */
   variantId: string
@@ -15,7 +22,14 @@ export interface BuyerOrderItemInput {
   [field: string]: unknown
 }
 
-/** What placing an order needs. */
+/**
+ * What placing an order needs.
+ *
+ * @example
+ * ```ts
+ * const input: BuyerOrderInput = { buyerReference: 'PO-1001', address, items: [item] }
+ * ```
+ */
 export interface BuyerOrderInput {
   /** Where to ship. */
   address: Address
@@ -30,7 +44,14 @@ export interface BuyerOrderInput {
   [field: string]: unknown
 }
 
-/** Options of `buyer.orders.create()`. */
+/**
+ * Options of `buyer.orders.create()`.
+ *
+ * @example
+ * ```ts
+ * await client.buyer.orders.create(input, { ifExists: 'return' } satisfies CreateOrderOptions)
+ * ```
+ */
 export interface CreateOrderOptions extends ConvictionalCallOptions {
   /**
    * What to do when an order with this `buyerReference` exists (409): `'error'` throws the `ConflictError`;
@@ -41,7 +62,14 @@ export interface CreateOrderOptions extends ConvictionalCallOptions {
   ifExists?: 'error' | 'return' | undefined
 }
 
-/** `client.buyer.products`: the products your sellers priced for you. */
+/**
+ * `client.buyer.products`: the products your sellers priced for you.
+ *
+ * @example
+ * ```ts
+ * const { data } = await client.buyer.products.list({ limit: 50 })
+ * ```
+ */
 export interface BuyerProductsResource {
   /** One page of products. */
   list(params?: ListParams, options?: ConvictionalCallOptions): Promise<ListPage<Product>>
@@ -49,7 +77,14 @@ export interface BuyerProductsResource {
   iterate(params?: ListParams, options?: ConvictionalIterateOptions): AsyncGenerator<Product, void, undefined>
 }
 
-/** `client.buyer.orders`: the orders you place with sellers. */
+/**
+ * `client.buyer.orders`: the orders you place with sellers.
+ *
+ * @example
+ * ```ts
+ * const order = await client.buyer.orders.get(orderId)
+ * ```
+ */
 export interface BuyerOrdersResource {
   /** Places an order; see `ifExists` for placing it safely more than once. */
   create(input: BuyerOrderInput, options?: CreateOrderOptions): Promise<Order>
@@ -61,7 +96,15 @@ export interface BuyerOrdersResource {
   iterate(params?: ListParams, options?: ConvictionalIterateOptions): AsyncGenerator<Order, void, undefined>
 }
 
-/** `client.buyer`: the Buyer API. */
+/**
+ * `client.buyer`: the Buyer API.
+ *
+ * @example
+ * ```ts
+ * const buyer: BuyerApi = client.buyer
+ * for await (const product of buyer.products.iterate()) console.log(product.title)
+ * ```
+ */
 export interface BuyerApi {
   readonly products: BuyerProductsResource
   readonly orders: BuyerOrdersResource

@@ -14,19 +14,45 @@ import { type SellerProductsResource, sellerProductsResource } from './seller-pr
 import { type DocumentsResource, documentsResource, meCall, type PartnersResource, partnersResource } from './shared.js'
 import type { AreaPrefixes, Me } from './types.js'
 
-/** Convictional's API host. */
+/**
+ * Convictional's API host.
+ *
+ * @example
+ * ```ts
+ * createConvictionalClient({ apiKey, baseUrl: convictionalBaseUrl })
+ * ```
+ */
 export const convictionalBaseUrl = 'https://api.convictional.com'
 
-/** Convictional's documented limit: 5 requests per 1-second bucket per API key, shared by every endpoint. */
+/**
+ * Convictional's documented limit: 5 requests per 1-second bucket per API key, shared by every endpoint.
+ *
+ * @example
+ * ```ts
+ * createConvictionalClient({ apiKey, rateLimit: { defaultRule: { ...convictionalRateLimit, name: 'shared-key' } } })
+ * ```
+ */
 export const convictionalRateLimit = { limit: 5, intervalMs: 1_000 } as const
 
 /**
  * Where each of Convictional's APIs lives below the base URL, as its reference documents them: the Seller and
  * Shared APIs at the root (`/orders`, `/partners`, `/auth/me`), the Buyer API under `/buyer`.
+ *
+ * @example
+ * ```ts
+ * createConvictionalClient({ apiKey, paths: { ...documentedPaths, seller: 'seller' } })
+ * ```
  */
 export const documentedPaths: Readonly<AreaPrefixes> = { seller: '', buyer: 'buyer', shared: '' }
 
-/** Options of `createConvictionalClient()`. */
+/**
+ * Options of `createConvictionalClient()`.
+ *
+ * @example
+ * ```ts
+ * const options: ConvictionalClientOptions = { apiKey: process.env.CONVICTIONAL_API_KEY, userAgent: 'erp-sync/1.4' }
+ * ```
+ */
 export interface ConvictionalClientOptions extends CommonClientOptions {
   /** The API key, sent as `Authorization: <key>` (no scheme). A buyer key opens the Buyer API, a seller key the Seller API. Never logged. */
   apiKey: string
@@ -51,14 +77,30 @@ export interface ConvictionalClientOptions extends CommonClientOptions {
   rateLimitStore?: RateLimitStore | undefined
 }
 
-/** `client.seller`: the Seller API. */
+/**
+ * `client.seller`: the Seller API.
+ *
+ * @example
+ * ```ts
+ * const seller: SellerApi = client.seller
+ * await seller.orders.cancel(orderId)
+ * ```
+ */
 export interface SellerApi {
   readonly orders: SellerOrdersResource
   readonly products: SellerProductsResource
   readonly prices: SellerPricesResource
 }
 
-/** A Convictional client: the Seller, Buyer and Shared APIs, and the machinery underneath. */
+/**
+ * A Convictional client: the Seller, Buyer and Shared APIs, and the machinery underneath.
+ *
+ * @example
+ * ```ts
+ * const client: ConvictionalClient = createConvictionalClient({ apiKey })
+ * console.log(await client.me())
+ * ```
+ */
 export interface ConvictionalClient {
   /** The Seller API: orders, products, prices. A buyer key gets a `ForbiddenError` that says so. */
   readonly seller: SellerApi

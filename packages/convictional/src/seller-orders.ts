@@ -4,7 +4,14 @@ import { listing } from './internal/pages.js'
 import { segment } from './internal/transport.js'
 import type { ListPage, ListParams, Order, OrderItem } from './types.js'
 
-/** Filters of the seller's order list. */
+/**
+ * Filters of the seller's order list.
+ *
+ * @example
+ * ```ts
+ * await client.seller.orders.list({ shipped: false, createdMin: '2026-11-01T00:00:00Z' } satisfies SellerOrderListParams)
+ * ```
+ */
 export interface SellerOrderListParams extends ListParams {
   /** Only orders marked (or not marked) as shipped. */
   shipped?: boolean | undefined
@@ -18,7 +25,14 @@ export interface SellerOrderListParams extends ListParams {
   createdMin?: string | undefined
 }
 
-/** What a seller may change on an order (`PATCH /orders/{id}`). */
+/**
+ * What a seller may change on an order (`PATCH /orders/{id}`).
+ *
+ * @example
+ * ```ts
+ * await client.seller.orders.update(orderId, { note: 'gift wrap' } satisfies OrderChange)
+ * ```
+ */
 export interface OrderChange {
   /** `true` when the order was billed outside Convictional. */
   billed?: boolean | undefined
@@ -29,7 +43,14 @@ export interface OrderChange {
   [field: string]: unknown
 }
 
-/** A shipment of some or all of an order's items. */
+/**
+ * A shipment of some or all of an order's items.
+ *
+ * @example
+ * ```ts
+ * await client.seller.orders.createFulfillment(orderId, { carrier: 'UPS', trackingCode: '1Z…' } satisfies FulfillmentInput)
+ * ```
+ */
 export interface FulfillmentInput {
   /** The carrier, such as `USPS`. */
   carrier?: string | undefined
@@ -42,7 +63,14 @@ export interface FulfillmentInput {
   [field: string]: unknown
 }
 
-/** An invoice for a shipped order (manual billing). */
+/**
+ * An invoice for a shipped order (manual billing).
+ *
+ * @example
+ * ```ts
+ * await client.seller.orders.createInvoice(orderId, { taxes: [{ type: 'GS', amount: 5 }] } satisfies OrderInvoiceInput)
+ * ```
+ */
 export interface OrderInvoiceInput {
   /** Taxes on the invoice: `GS` (goods and services) or `SP` (state or provincial sales tax). */
   taxes?:
@@ -51,7 +79,14 @@ export interface OrderInvoiceInput {
   [field: string]: unknown
 }
 
-/** `client.seller.orders`: the orders partners placed with you. */
+/**
+ * `client.seller.orders`: the orders partners placed with you.
+ *
+ * @example
+ * ```ts
+ * for await (const order of client.seller.orders.iterate({ shipped: false })) console.log(order._id)
+ * ```
+ */
 export interface SellerOrdersResource {
   /** One page of orders. */
   list(params?: SellerOrderListParams, options?: ConvictionalCallOptions): Promise<ListPage<Order>>

@@ -4,7 +4,14 @@ import { listing } from './internal/pages.js'
 import { segment } from './internal/transport.js'
 import type { ListPage, ListParams, PriceList } from './types.js'
 
-/** `client.seller.prices`: the price lists you give partners. */
+/**
+ * `client.seller.prices`: the price lists you give partners.
+ *
+ * @example
+ * ```ts
+ * await client.seller.prices.create({ name: 'Canada', prices: [{ sku: 'DESK-1', price: 200 }] })
+ * ```
+ */
 export interface SellerPricesResource {
   /** One page of price lists. */
   list(params?: ListParams, options?: ConvictionalCallOptions): Promise<ListPage<PriceList>>

@@ -4,7 +4,14 @@ import { listing } from './internal/pages.js'
 import { segment } from './internal/transport.js'
 import type { ListPage, ListParams, Product, ProductInput, Variant } from './types.js'
 
-/** Filters of a product list. */
+/**
+ * Filters of a product list.
+ *
+ * @example
+ * ```ts
+ * await client.seller.products.list({ vendor: 'Acme', active: true } satisfies ProductListParams)
+ * ```
+ */
 export interface ProductListParams extends ListParams {
   /** Products with this title, or one like it. */
   title?: string | undefined
@@ -16,7 +23,14 @@ export interface ProductListParams extends ListParams {
   tags?: string | undefined
 }
 
-/** `client.seller.products`: your catalogue. */
+/**
+ * `client.seller.products`: your catalogue.
+ *
+ * @example
+ * ```ts
+ * await client.seller.products.updateVariant(productId, variantId, { inventory_quantity: 0 })
+ * ```
+ */
 export interface SellerProductsResource {
   /** One page of products. */
   list(params?: ProductListParams, options?: ConvictionalCallOptions): Promise<ListPage<Product>>

@@ -4,7 +4,14 @@ import { listing } from './internal/pages.js'
 import { segment } from './internal/transport.js'
 import type { ConvictionalDocument, ListPage, ListParams, Me, Partner } from './types.js'
 
-/** `client.partners`: your trading partners (Shared API). */
+/**
+ * `client.partners`: your trading partners (Shared API).
+ *
+ * @example
+ * ```ts
+ * const { data } = await client.partners.list()
+ * ```
+ */
 export interface PartnersResource {
   /** One page of partners. */
   list(params?: ListParams, options?: ConvictionalCallOptions): Promise<ListPage<Partner>>
@@ -12,7 +19,14 @@ export interface PartnersResource {
   iterate(params?: ListParams, options?: ConvictionalIterateOptions): AsyncGenerator<Partner, void, undefined>
 }
 
-/** `client.documents`: documents shared with partners (Shared API). */
+/**
+ * `client.documents`: documents shared with partners (Shared API).
+ *
+ * @example
+ * ```ts
+ * const document = await client.documents.get(documentId)
+ * ```
+ */
 export interface DocumentsResource {
   /** One page of documents. */
   list(params?: ListParams, options?: ConvictionalCallOptions): Promise<ListPage<ConvictionalDocument>>

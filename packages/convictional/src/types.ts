@@ -3,7 +3,15 @@
  * Convictional sends stays on the object under its own name.
  */
 
-/** One page of a list. Convictional's enveloped lists carry `hasMore` and `next`; a bare array is wrapped in `data`. */
+/**
+ * One page of a list. Convictional's enveloped lists carry `hasMore` and `next`; a bare array is wrapped in `data`.
+ *
+ * @example
+ * ```ts
+ * const page: ListPage<Order> = await client.seller.orders.list()
+ * if (page.hasMore) console.log('next:', page.next)
+ * ```
+ */
 export interface ListPage<T> {
   /** The items of this page. */
   data: T[]
@@ -14,7 +22,14 @@ export interface ListPage<T> {
   [field: string]: unknown
 }
 
-/** Paging parameters of a list call. */
+/**
+ * Paging parameters of a list call.
+ *
+ * @example
+ * ```ts
+ * await client.seller.orders.list({ page: 2, limit: 50 } satisfies PageParams)
+ * ```
+ */
 export interface PageParams {
   /**
    * The page to return, counting from 0.
@@ -28,10 +43,24 @@ export interface PageParams {
   limit?: number | undefined
 }
 
-/** Query parameters of a list call: paging, and the filters the endpoint takes. */
+/**
+ * Query parameters of a list call: paging, and the filters the endpoint takes.
+ *
+ * @example
+ * ```ts
+ * await client.partners.list({ page: 0, limit: 10 } satisfies ListParams)
+ * ```
+ */
 export type ListParams = PageParams & Readonly<Record<string, string | number | boolean | undefined>>
 
-/** Which of Convictional's APIs an endpoint belongs to. */
+/**
+ * Which of Convictional's APIs an endpoint belongs to.
+ *
+ * @example
+ * ```ts
+ * const area: Area = 'seller'
+ * ```
+ */
 export type Area = 'seller' | 'buyer' | 'shared'
 
 /**
@@ -48,7 +77,14 @@ export interface AreaPrefixes {
   shared: string
 }
 
-/** A postal address. */
+/**
+ * A postal address.
+ *
+ * @example
+ * ```ts
+ * const address: Address = { name: 'Kevin McCallister', addressOne: '671 Lincoln Avenue', city: 'Winnetka', country: 'US', zip: '60093' }
+ * ```
+ */
 export interface Address {
   name?: string | undefined
   company?: string | undefined
@@ -62,7 +98,14 @@ export interface Address {
   [field: string]: unknown
 }
 
-/** A line of an order. */
+/**
+ * A line of an order.
+ *
+ * @example
+ * ```ts
+ * const [item]: OrderItem[] = (await client.seller.orders.get(orderId)).items ?? []
+ * ```
+ */
 export interface OrderItem {
   /** The item id, for `cancelItem()`. */
   _id: string
@@ -77,7 +120,14 @@ export interface OrderItem {
   [field: string]: unknown
 }
 
-/** An order between a buyer and a seller. */
+/**
+ * An order between a buyer and a seller.
+ *
+ * @example
+ * ```ts
+ * const order: Order = await client.seller.orders.get(orderId)
+ * ```
+ */
 export interface Order {
   /** The order id. */
   _id: string
@@ -98,7 +148,14 @@ export interface Order {
   [field: string]: unknown
 }
 
-/** A variant of a product: what a buyer orders. */
+/**
+ * A variant of a product: what a buyer orders.
+ *
+ * @example
+ * ```ts
+ * const variant: Variant | undefined = (await client.buyer.products.list()).data[0]?.variants?.[0]
+ * ```
+ */
 export interface Variant {
   /** The variant id (a buyer orders by it). */
   _id: string
@@ -111,7 +168,14 @@ export interface Variant {
   [field: string]: unknown
 }
 
-/** A seller's product. */
+/**
+ * A seller's product.
+ *
+ * @example
+ * ```ts
+ * const product: Product = await client.seller.products.get(productId)
+ * ```
+ */
 export interface Product {
   /** The product id. */
   _id: string
@@ -126,7 +190,14 @@ export interface Product {
   [field: string]: unknown
 }
 
-/** What creating a product needs. */
+/**
+ * What creating a product needs.
+ *
+ * @example
+ * ```ts
+ * await client.seller.products.create({ title: 'Walnut desk', variants: [{ sku: 'DESK-1', basePrice: 240 }] } satisfies ProductInput)
+ * ```
+ */
 export interface ProductInput {
   title: string
   code?: string | undefined
@@ -137,7 +208,14 @@ export interface ProductInput {
   [field: string]: unknown
 }
 
-/** A seller's price list. */
+/**
+ * A seller's price list.
+ *
+ * @example
+ * ```ts
+ * const list: PriceList = await client.seller.prices.get(priceId)
+ * ```
+ */
 export interface PriceList {
   _id?: string | undefined
   name?: string | undefined
@@ -147,7 +225,14 @@ export interface PriceList {
   [field: string]: unknown
 }
 
-/** A trading partner. */
+/**
+ * A trading partner.
+ *
+ * @example
+ * ```ts
+ * const { data }: { data: Partner[] } = await client.partners.list()
+ * ```
+ */
 export interface Partner {
   _id: string
   name?: string | undefined
@@ -156,14 +241,28 @@ export interface Partner {
   [field: string]: unknown
 }
 
-/** A document shared with partners. */
+/**
+ * A document shared with partners.
+ *
+ * @example
+ * ```ts
+ * const document: ConvictionalDocument = await client.documents.get(documentId)
+ * ```
+ */
 export interface ConvictionalDocument {
   _id: string
   name?: string | undefined
   [field: string]: unknown
 }
 
-/** The user and company of the API key (`GET /auth/me`). */
+/**
+ * The user and company of the API key (`GET /auth/me`).
+ *
+ * @example
+ * ```ts
+ * const { company }: Me = await client.me()
+ * ```
+ */
 export interface Me {
   user?: Record<string, unknown> | undefined
   company?: Record<string, unknown> | undefined

@@ -15,22 +15,57 @@ import { asDirectory, type CommonClientOptions, commonClientOptions, compose } f
 import { rateLimitOptions, requireOneOf, requireText } from './internal/options.js'
 import { type ProposalsResource, proposalsResource } from './proposals.js'
 
-/** SieSmart's environments: each has its own credentials and token endpoint. */
+/**
+ * SieSmart's environments: each has its own credentials and token endpoint.
+ *
+ * @example
+ * ```ts
+ * createSieSmartClient({ clientId, clientSecret, baseUrl, environment: 'production' satisfies SieSmartEnvironment })
+ * ```
+ */
 export type SieSmartEnvironment = 'test' | 'production'
 
-/** SieSmart's Auth0 token endpoints (https://developer.siemens.com/siesmart/reference/api-authentication.html). */
+/**
+ * SieSmart's Auth0 token endpoints (https://developer.siemens.com/siesmart/reference/api-authentication.html).
+ *
+ * @example
+ * ```ts
+ * siesmartTokenUrls.test // 'https://sfs-q-001.siemens-sfs.auth0app.com/oauth/token'
+ * ```
+ */
 export const siesmartTokenUrls: Readonly<Record<SieSmartEnvironment, string>> = {
   test: 'https://sfs-q-001.siemens-sfs.auth0app.com/oauth/token',
   production: 'https://sfs-p-001.siemens-sfs.auth0app.com/oauth/token',
 }
 
-/** The API audience a token must be issued for, the same in both environments. */
+/**
+ * The API audience a token must be issued for, the same in both environments.
+ *
+ * @example
+ * ```ts
+ * createSieSmartClient({ clientId, clientSecret, environment: 'test', baseUrl, audience: siesmartAudience })
+ * ```
+ */
 export const siesmartAudience = 'https://api.siesmart.com/b2b'
 
-/** SieSmart's limit: 100 requests per minute. */
+/**
+ * SieSmart's limit: 100 requests per minute.
+ *
+ * @example
+ * ```ts
+ * createSieSmartClient({ ...options, rateLimit: { defaultRule: { ...siesmartRateLimit, name: 'fleet' } } })
+ * ```
+ */
 export const siesmartRateLimit = { limit: 100, intervalMs: 60_000 } as const
 
-/** Options of `createSieSmartClient()`. */
+/**
+ * Options of `createSieSmartClient()`.
+ *
+ * @example
+ * ```ts
+ * const options: SieSmartClientOptions = { clientId, clientSecret, environment: 'test', baseUrl: process.env.SIESMART_API_URL }
+ * ```
+ */
 export interface SieSmartClientOptions extends CommonClientOptions {
   /** The client id of your API credentials. */
   clientId: string
@@ -72,7 +107,15 @@ export interface SieSmartClientOptions extends CommonClientOptions {
   clock?: { now(): number } | undefined
 }
 
-/** A SieSmart client: proposals, configuration, and the machinery underneath. */
+/**
+ * A SieSmart client: proposals, configuration, and the machinery underneath.
+ *
+ * @example
+ * ```ts
+ * const client: SieSmartClient = createSieSmartClient(options)
+ * console.log(client.stats().tokenRequests)
+ * ```
+ */
 export interface SieSmartClient {
   /** Proposals: `create`, `get`, `update` (read-change-write on ETags), `delete`, `precheck`, `submit`. */
   readonly proposals: ProposalsResource

@@ -3,16 +3,38 @@ import type { SieSmartCallOptions } from './call-options.js'
 import { requestJson } from './internal/transport.js'
 import type { AssetType, Office, Pricelist, SalesContact } from './types.js'
 
-/** A configuration list, with the request id attached to the array. */
+/**
+ * A configuration list, with the request id attached to the array.
+ *
+ * @example
+ * ```ts
+ * const offices: ConfigList<Office> = await client.config.offices.list()
+ * ```
+ */
 export type ConfigList<T> = T[]
 
-/** Configuration that can differ per office: assets and pricelists. */
+/**
+ * Configuration that can differ per office: assets and pricelists.
+ *
+ * @example
+ * ```ts
+ * await client.config.pricelists.list({ officeId: 1 } satisfies OfficeParams)
+ * ```
+ */
 export interface OfficeParams {
   /** The office to ask for. @default every office of the introducer */
   officeId?: number | string | undefined
 }
 
-/** `client.config`: what a proposal is built from. Config ids are the same in test and production. */
+/**
+ * `client.config`: what a proposal is built from. Config ids are the same in test and production.
+ *
+ * @example
+ * ```ts
+ * const [office] = await client.config.offices.list()
+ * const contacts = await client.config.salesContacts.list(office.id)
+ * ```
+ */
 export interface ConfigResource {
   /** The introducer's offices. */
   readonly offices: { list(options?: SieSmartCallOptions): Promise<ConfigList<Office>> }

@@ -6,7 +6,14 @@ import type { SieSmartCallOptions } from './call-options.js'
 import { requestJson, segment, send } from './internal/transport.js'
 import type { DecisionRequest, PrecheckResult, Proposal, ProposalInput } from './types.js'
 
-/** Options of `proposals.create()`. */
+/**
+ * Options of `proposals.create()`.
+ *
+ * @example
+ * ```ts
+ * await client.proposals.create(input, { ifExists: 'return' } satisfies CreateProposalOptions)
+ * ```
+ */
 export interface CreateProposalOptions extends SieSmartCallOptions {
   /**
    * What to do when a proposal with this `introducerReference` exists (409): `'error'` throws the `ConflictError`;
@@ -17,7 +24,14 @@ export interface CreateProposalOptions extends SieSmartCallOptions {
   ifExists?: 'error' | 'return' | undefined
 }
 
-/** Options of `proposals.update()`. */
+/**
+ * Options of `proposals.update()`.
+ *
+ * @example
+ * ```ts
+ * await client.proposals.update(id, (current) => ({ ...current, label: 'x' }), { attempts: 10 } satisfies UpdateProposalOptions)
+ * ```
+ */
 export interface UpdateProposalOptions extends SieSmartCallOptions {
   /**
    * Read-change-write rounds before giving up with `PreconditionFailedError` (from `@b2bkit/etag`).
@@ -31,7 +45,15 @@ export interface UpdateProposalOptions extends SieSmartCallOptions {
   method?: 'PUT' | 'PATCH' | undefined
 }
 
-/** `client.proposals`: finance proposals, versioned by ETag. */
+/**
+ * `client.proposals`: finance proposals, versioned by ETag.
+ *
+ * @example
+ * ```ts
+ * const proposal = await client.proposals.get(id)
+ * await client.proposals.delete(proposal.proposalId)
+ * ```
+ */
 export interface ProposalsResource {
   /** Creates a proposal (no `If-Match`: nothing to match yet); its ETag is remembered for the calls after. */
   create(input: ProposalInput, options?: CreateProposalOptions): Promise<Proposal>
@@ -58,7 +80,14 @@ export interface ProposalsResource {
   submit(id: string, request: DecisionRequest, options?: SieSmartCallOptions): Promise<Proposal>
 }
 
-/** What the proposals resource needs besides the ky instance. */
+/**
+ * What the proposals resource needs besides the ky instance.
+ *
+ * @example
+ * ```ts
+ * const versions: ProposalVersions = { known: async (id) => store.has(id) }
+ * ```
+ */
 export interface ProposalVersions {
   /** Whether the ETag of a proposal is known (so a modifying call can send `If-Match`). */
   known(id: string): Promise<boolean>

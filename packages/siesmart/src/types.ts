@@ -3,14 +3,28 @@
  * sends stays on the object under its own name.
  */
 
-/** The customer a proposal finances. */
+/**
+ * The customer a proposal finances.
+ *
+ * @example
+ * ```ts
+ * const customer: ProposalCustomer = { companyName: 'Acme Ltd', registrationNumber: '01234567' }
+ * ```
+ */
 export interface ProposalCustomer {
   companyName?: string | undefined
   registrationNumber?: string | undefined
   [field: string]: unknown
 }
 
-/** An asset a proposal finances. */
+/**
+ * An asset a proposal finances.
+ *
+ * @example
+ * ```ts
+ * const asset: ProposalAsset = { iacCode: 'ITE2201', description: '3 servers', cost: 42_000 }
+ * ```
+ */
 export interface ProposalAsset {
   /** The asset's IAC code (from `config.assets`). */
   iacCode?: string | undefined
@@ -19,7 +33,15 @@ export interface ProposalAsset {
   [field: string]: unknown
 }
 
-/** The credit decision on a submitted proposal. */
+/**
+ * The credit decision on a submitted proposal.
+ *
+ * @example
+ * ```ts
+ * const { decision } = await client.proposals.submit(id, request)
+ * console.log(decision?.decisionStatus satisfies ProposalDecision['decisionStatus'])
+ * ```
+ */
 export interface ProposalDecision {
   decisionStatus?: string | undefined
   decisionRequestedDate?: string | undefined
@@ -31,7 +53,14 @@ export interface ProposalDecision {
   [field: string]: unknown
 }
 
-/** What creating a proposal sends. */
+/**
+ * What creating a proposal sends.
+ *
+ * @example
+ * ```ts
+ * const input: ProposalInput = { introducerReference: 'DEAL-42', officeId: 1, customer, assets: [asset] }
+ * ```
+ */
 export interface ProposalInput {
   /**
    * Your own reference for the proposal. SieSmart refuses a second proposal with it (409 with the existing
@@ -49,7 +78,15 @@ export interface ProposalInput {
   [field: string]: unknown
 }
 
-/** A proposal as the API returns it. */
+/**
+ * A proposal as the API returns it.
+ *
+ * @example
+ * ```ts
+ * const proposal: Proposal = await client.proposals.get(id)
+ * console.log(proposal.status, proposal.lastModified)
+ * ```
+ */
 export interface Proposal extends ProposalInput {
   /** The proposal id, used in every later call about it. */
   proposalId: string
@@ -59,7 +96,14 @@ export interface Proposal extends ProposalInput {
   decision?: ProposalDecision | undefined
 }
 
-/** What the decision pre-check found. */
+/**
+ * What the decision pre-check found.
+ *
+ * @example
+ * ```ts
+ * const { requestAllowed, preconditionViolations }: PrecheckResult = await client.proposals.precheck(id)
+ * ```
+ */
 export interface PrecheckResult {
   /** Whether the proposal can be submitted for a credit decision now. */
   requestAllowed?: boolean | undefined
@@ -70,7 +114,14 @@ export interface PrecheckResult {
   [field: string]: unknown
 }
 
-/** What submitting a proposal for a credit decision sends. */
+/**
+ * What submitting a proposal for a credit decision sends.
+ *
+ * @example
+ * ```ts
+ * await client.proposals.submit(id, { siemensMayContactCustomer: true, siemensMayRequestCreditData: false, prelease: false } satisfies DecisionRequest)
+ * ```
+ */
 export interface DecisionRequest {
   /** A note to the underwriter. */
   commentToRiskAnalyst?: string | undefined
@@ -83,14 +134,28 @@ export interface DecisionRequest {
   [field: string]: unknown
 }
 
-/** One of the introducer's offices. */
+/**
+ * One of the introducer's offices.
+ *
+ * @example
+ * ```ts
+ * const offices: Office[] = await client.config.offices.list()
+ * ```
+ */
 export interface Office {
   id: number | string
   name?: string | undefined
   [field: string]: unknown
 }
 
-/** A sales person of an office. */
+/**
+ * A sales person of an office.
+ *
+ * @example
+ * ```ts
+ * const contacts: SalesContact[] = await client.config.salesContacts.list(officeId)
+ * ```
+ */
 export interface SalesContact {
   id: number | string
   firstName?: string | undefined
@@ -101,7 +166,14 @@ export interface SalesContact {
   [field: string]: unknown
 }
 
-/** An asset type a proposal can finance. */
+/**
+ * An asset type a proposal can finance.
+ *
+ * @example
+ * ```ts
+ * const assets: AssetType[] = await client.config.assets.list({ officeId })
+ * ```
+ */
 export interface AssetType {
   iacCode?: string | undefined
   id?: string | undefined
@@ -109,7 +181,14 @@ export interface AssetType {
   [field: string]: unknown
 }
 
-/** A pricelist a calculation can use. */
+/**
+ * A pricelist a calculation can use.
+ *
+ * @example
+ * ```ts
+ * const pricelists: Pricelist[] = await client.config.pricelists.list({ officeId })
+ * ```
+ */
 export interface Pricelist {
   id: number | string
   name?: string | undefined
