@@ -1,0 +1,184 @@
+import { randomUUID } from 'node:crypto'
+import {
+  bolDefaultRateLimits,
+  type EmulatorFor,
+  type EmulatorOptions,
+  type FaultOptions,
+  startEmulator,
+} from '@b2bkit/emulator'
+import type { RateLimitRule } from '@b2bkit/rate-limit'
+import {
+  type CommonSettings,
+  commonDefaults,
+  type JobConfig,
+  type ProviderName,
+  type ProviderSettings,
+  sampleUserAgent,
+} from './job-config.ts'
+
+/** The faults of the default run: a little latency, a few 5xx answers, a rare reset, before or after the write. */
+export const demoFaults: FaultOptions = { latencyMs: [5, 30], errorRate: 0.025, resetRate: 0.005, timing: 'random' }
+
+/** Options of `startDemoWorld()`. */
+export interface DemoWorldOptions {
+  /**
+   * Seeds the emulators' data and fault decisions.
+   * @default 7
+   */
+  seed?: number | undefined
+  /**
+   * Open bol orders to start with.
+   * @default 40
+   */
+  openOrders?: number | undefined
+  /**
+   * bol orders per page (bol's own is 50), so the orders span more than one page.
+   * @default 15
+   */
+  ordersPageSize?: number | undefined
+  /**
+   * The faults every emulator starts with; `false` for none.
+   * @default demoFaults
+   */
+  faults?: FaultOptions | false | undefined
+  /**
+   * How long a bol process stays `PENDING`, in milliseconds.
+   * @default 200
+   */
+  processDelayMs?: number | undefined
+  /**
+   * More options per emulator (rate limits, credentials…), merged over the ones above.
+   * @default {}
+   */
+  emulators?: Partial<Record<ProviderName, EmulatorOptions>> | undefined
+}
+
+/** The four emulators of a demo run, and the client settings that reach them. */
+export interface DemoWorld {
+  emulators: { [Provider in ProviderName]: EmulatorFor<Provider> }
+  /** Client settings for the emulators: their URLs and demo credentials. */
+  providers: ProviderSettings
+  /** Names this set of emulators (their state lives and dies with them). */
+  sessionId: string
+  /** Open bol orders seeded. */
+  openOrders: number
+  /** Stops all four. */
+  stop(): Promise<void>
+}
+
+/** The emulator's rate-limit rules as client rules (its `*` method means any method). */
+const clientRules = (rules: typeof bolDefaultRateLimits): RateLimitRule[] =>
+  rules.map(({ method, path, limit, intervalMs }) => ({
+    ...(method === undefined || method === '*' ? {} : { method }),
+    path,
+    limit,
+    intervalMs,
+  }))
+
+/**
+ * The supplier sells what the shop sells: give the supplier's variants the EANs of the shop's bol offers, so every
+ * order line finds its variant by barcode (a real supplier catalogue carries the EANs already).
+ */
+function alignCatalogs(world: DemoWorld['emulators']): void {
+  const variants = [...world.convictional.state.products.values()].flatMap((product) => product.variants)
+  const eans = [...new Set([...world.bol.state.offers.values()].map((offer) => offer.ean))]
+  eans.forEach((ean, index) => {
+    const variant = variants[index]
+    if (variant !== undefined) variant.barcode = ean
+  })
+}
+
+/**
+ * Starts the four emulators on 127.0.0.1 (free ports), seeded with open bol orders, with a few faults on.
+ *
+ * @example
+ * const world = await startDemoWorld({ openOrders: 25, faults: false })
+ * try { await runJob(demoJobConfig(world)) } finally { await world.stop() }
+ */
+export async function startDemoWorld(options: DemoWorldOptions = {}): Promise<DemoWorld> {
+  const openOrders = options.openOrders ?? 40
+  const common: EmulatorOptions = {
+    seed: options.seed ?? 7,
+    processDelayMs: options.processDelayMs ?? 200,
+    faults: options.faults === false ? {} : (options.faults ?? demoFaults),
+    bol: { openOrders, ordersPageSize: options.ordersPageSize ?? 15 },
+  }
+  const start = <P extends ProviderName>(provider: P) =>
+    startEmulator(provider, { ...common, ...options.emulators?.[provider] })
+  const started = await Promise.allSettled([
+    start('bol'),
+    start('b2brouter'),
+    start('convictional'),
+    start('siesmart'),
+  ] as const)
+  const running = started.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []))
+  const failed = started.find((result) => result.status === 'rejected')
+  if (failed !== undefined) {
+    await Promise.all(running.map((emulator) => emulator.stop()))
+    throw failed.reason
+  }
+  const [bol, b2brouter, convictional, siesmart] = running as [
+    EmulatorFor<'bol'>,
+    EmulatorFor<'b2brouter'>,
+    EmulatorFor<'convictional'>,
+    EmulatorFor<'siesmart'>,
+  ]
+  const emulators = { bol, b2brouter, convictional, siesmart }
+  alignCatalogs(emulators)
+  const userAgent = sampleUserAgent
+  return {
+    emulators,
+    sessionId: randomUUID(),
+    openOrders,
+    providers: {
+      bol: {
+        ...bol.credentials,
+        environment: 'production',
+        baseUrl: bol.url,
+        tokenUrl: bol.tokenUrl,
+        rateLimit: clientRules(bolDefaultRateLimits),
+        processPolling: { intervalMs: 50, maxIntervalMs: 500, batchIntervalMs: 50, timeoutMs: 60_000 },
+        userAgent,
+      },
+      b2brouter: {
+        client: { apiKey: b2brouter.credentials.apiKey, environment: 'staging', baseUrl: b2brouter.url, userAgent },
+        accountId: b2brouter.credentials.accountId,
+      },
+      convictional: {
+        apiKey: convictional.credentials.buyerApiKey,
+        baseUrl: convictional.url,
+        paths: { shared: 'buyer' },
+        userAgent,
+      },
+      siesmart: {
+        client: {
+          clientId: siesmart.credentials.clientId,
+          clientSecret: siesmart.credentials.clientSecret,
+          environment: 'test',
+          baseUrl: siesmart.url,
+          tokenUrl: siesmart.tokenUrl,
+          userAgent,
+        },
+      },
+    },
+    stop: async () => {
+      await Promise.all(running.map((emulator) => emulator.stop()))
+    },
+  }
+}
+
+/**
+ * The job's configuration for a demo world.
+ *
+ * @example
+ * const config = demoJobConfig(world, { stateFile: join(directory, 'state.json') })
+ */
+export function demoJobConfig(world: DemoWorld, settings: CommonSettings = {}): JobConfig {
+  return {
+    target: 'emulators',
+    scope: `emulators-${world.sessionId}`,
+    description: `built-in emulators on 127.0.0.1 (${world.openOrders} open bol.com orders)`,
+    ...structuredClone(world.providers),
+    ...commonDefaults(settings),
+  }
+}
