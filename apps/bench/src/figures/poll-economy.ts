@@ -1,35 +1,31 @@
-// Requests spent to see 1,000 bol.com processes to their end: the batch poller (bulk POST /shared/process-status,
-// up to 1,000 ids a call) against one waitForProcess() per process (GET /shared/process-status/{id}).
+// Poll economy: requests spent to see 1,000 bol.com processes to their end, the batch poller (bulk
+// POST /shared/process-status, up to 1,000 ids a call) against one waitForProcess() per process
+// (GET /shared/process-status/{id}). Moved here from packages/process/bench/batch-vs-single.ts.
 //
-// Run after building: pnpm --filter @b2bkit/http --filter @b2bkit/process build
-//   node packages/process/bench/batch-vs-single.ts
+//   node apps/bench/src/figures/poll-economy.ts        (after building the packages)
 //
 // A local node:http server plays bol's Shared API: process i turns from PENDING to SUCCESS a scripted time
 // between 1 s and 5 s after it is first polled (the same script for both runs); the server counts what it receives.
 import { createServer } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import { createClient } from '@b2bkit/http'
 import { createBatchPoller, type ProcessStatus, waitForProcess } from '@b2bkit/process'
+import { closeServer, listenLocally } from '../internal/local-server.ts'
+import { type FigureRow, progress, report } from '../internal/report.ts'
 
 const processCount = 1000
 const intervalMs = 250
 const maxIntervalMs = 1000
+const target = 20
 
 interface Run {
   requests: number
   elapsedMs: number
 }
 
-function doneAfterMs(index: number): number {
-  return 1000 + ((index * 7919) % 4000)
-}
+const doneAfterMs = (index: number) => 1000 + ((index * 7919) % 4000)
 
-async function measure(
-  name: string,
-  seeAll: (baseUrl: string, ids: string[]) => Promise<ProcessStatus[]>,
-): Promise<Run> {
+async function measure(seeAll: (baseUrl: string, ids: string[]) => Promise<ProcessStatus[]>): Promise<Run> {
   let requests = 0
-  let startedAt = 0
   // A process starts when it is first polled, as it would right after its write: so the time 1,000 concurrent
   // first polls take on a busy machine does not let the one-by-one run see processes that are already done.
   const firstPolledAt = new Map<string, number>()
@@ -44,7 +40,7 @@ async function measure(
       eventType: 'CREATE_SHIPMENT',
       description: `Creating a shipment for order item ${index}.`,
       status: done ? 'SUCCESS' : 'PENDING',
-      createTimestamp: new Date(startedAt).toISOString(),
+      createTimestamp: new Date(now).toISOString(),
       links: [],
     }
   }
@@ -63,22 +59,19 @@ async function measure(
     response.writeHead(200, { 'content-type': 'application/vnd.retailer.v10+json' })
     response.end(JSON.stringify(answer))
   })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  const baseUrl = await listenLocally(server)
   const ids = Array.from({ length: processCount }, (_, index) => `p${index}`)
-  startedAt = Date.now()
+  const startedAt = Date.now()
   const results = await seeAll(baseUrl, ids)
   const elapsedMs = Date.now() - startedAt
-  server.closeAllConnections()
-  server.close()
+  await closeServer(server)
   if (results.length !== processCount || results.some((result) => result.status !== 'SUCCESS')) {
-    throw new Error(`${name}: not every process was seen to SUCCESS`)
+    throw new Error('not every process was seen to SUCCESS')
   }
-  console.log(`${name.padEnd(44)} ${String(requests).padStart(6)} requests  ${(elapsedMs / 1000).toFixed(2)} s`)
   return { requests, elapsedMs }
 }
 
-const single = await measure(`one by one (waitForProcess, ${intervalMs} ms → ${maxIntervalMs} ms)`, (baseUrl, ids) => {
+const single = await measure((baseUrl, ids) => {
   const http = createClient({ baseUrl, retry: 0 })
   return Promise.all(
     ids.map((id) =>
@@ -89,8 +82,9 @@ const single = await measure(`one by one (waitForProcess, ${intervalMs} ms → $
     ),
   )
 })
+progress('poll economy: one by one done')
 
-const batch = await measure(`batch poller (maxBatch 1000, every ${intervalMs} ms)`, (baseUrl, ids) => {
+const batch = await measure((baseUrl, ids) => {
   const http = createClient({ baseUrl, retry: 0 })
   const poller = createBatchPoller<ProcessStatus>({
     intervalMs,
@@ -107,5 +101,18 @@ const batch = await measure(`batch poller (maxBatch 1000, every ${intervalMs} ms
 })
 
 const ratio = single.requests / batch.requests
-console.log(`\nbatch poller: ${ratio.toFixed(1)}x fewer requests for ${processCount} processes (target: at least 20x)`)
-process.exitCode = ratio >= 20 ? 0 : 1
+const seconds = (run: Run) => (run.elapsedMs / 1000).toFixed(1)
+const rows: FigureRow[] = [
+  {
+    section: 'poll economy',
+    figure: `${processCount} bol processes: batch poller vs one waitForProcess() each`,
+    value: `${ratio.toFixed(0)}× fewer requests (${batch.requests} vs ${single.requests})`,
+    target: `≥ ${target}×`,
+    verdict: ratio >= target ? 'met' : 'missed',
+    note:
+      `batch poller (maxBatch 1000, every ${intervalMs} ms): ${batch.requests} requests in ${seconds(batch)} s; ` +
+      `one by one (${intervalMs} → ${maxIntervalMs} ms backoff): ${single.requests} requests in ${seconds(single)} s`,
+    data: { processCount, batch, single, ratio },
+  },
+]
+report(rows)
