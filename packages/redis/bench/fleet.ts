@@ -3,8 +3,8 @@
 //
 //   pnpm build && node packages/redis/bench/fleet.ts
 //
-// Needs Redis at 127.0.0.1:6379 (REDIS_URL overrides). Environment: BENCH_WORKERS (8), BENCH_LIMIT (20 requests per
-// window), BENCH_WINDOW_MS (1000), BENCH_DURATION_MS (10000), BENCH_TOKEN_TTL_SECONDS (4), BENCH_CONCURRENCY (3
+// Needs Redis at 127.0.0.1:6379 (REDIS_URL overrides). Environment: BENCH_WORKERS (8), BENCH_LIMIT (40 requests per
+// window), BENCH_WINDOW_MS (2000), BENCH_DURATION_MS (8000), BENCH_TOKEN_TTL_SECONDS (4), BENCH_CONCURRENCY (3
 // callers per worker). "throughput" is the requests the emulator accepted during the run ÷ what its limit allows.
 import { randomUUID } from 'node:crypto'
 import { Redis } from 'ioredis'
@@ -16,9 +16,9 @@ const options: Omit<FleetOptions, 'stores'> = {
   workers: Number(process.env.BENCH_WORKERS ?? 8),
   redisUrl,
   keyPrefix,
-  limit: Number(process.env.BENCH_LIMIT ?? 20),
-  intervalMs: Number(process.env.BENCH_WINDOW_MS ?? 1000),
-  durationMs: Number(process.env.BENCH_DURATION_MS ?? 10_000),
+  limit: Number(process.env.BENCH_LIMIT ?? 40),
+  intervalMs: Number(process.env.BENCH_WINDOW_MS ?? 2000),
+  durationMs: Number(process.env.BENCH_DURATION_MS ?? 8_000),
   tokenTtlSeconds: Number(process.env.BENCH_TOKEN_TTL_SECONDS ?? 4),
   concurrency: Number(process.env.BENCH_CONCURRENCY ?? 3),
 }

@@ -13,9 +13,12 @@ import { connectTestRedis, deleteKeysUnder, redisUrl, uniqueKeyPrefix } from './
 // Redis that is down must give a clear error (or, when asked for, local limits): never a request sent unlimited,
 // never a hang.
 
+// ioredis 6's constructor wants `replyMapping` without `| undefined`, which RedisOptions has (exactOptionalPropertyTypes).
+type ConnectionOptions = Omit<RedisOptions, 'replyMapping'>
+
 const clients: Redis[] = []
-function client(port: number, options: RedisOptions): Redis {
-  const redis = new Redis({ host: '127.0.0.1', port, ...options })
+function client(port: number, options: ConnectionOptions): Redis {
+  const redis = new Redis(port, '127.0.0.1', options)
   redis.on('error', () => undefined) // reconnection noise; the stores report what matters
   clients.push(redis)
   return redis
@@ -24,7 +27,7 @@ afterEach(() => {
   for (const redis of clients.splice(0)) redis.disconnect()
 })
 
-const failFast: RedisOptions = { maxRetriesPerRequest: 1, connectTimeout: 500, retryStrategy: () => 100 }
+const failFast: ConnectionOptions = { maxRetriesPerRequest: 1, connectTimeout: 500, retryStrategy: () => 100 }
 
 describe('with nothing listening on the Redis port', () => {
   test('fails a rate-limited request with REDIS_UNAVAILABLE before it is sent', async () => {
@@ -45,7 +48,7 @@ describe('with nothing listening on the Redis port', () => {
   })
 
   test('gives up after commandTimeoutMs even with a client that would queue commands forever', async () => {
-    const forever: RedisOptions = { maxRetriesPerRequest: null, retryStrategy: () => 100 }
+    const forever: ConnectionOptions = { maxRetriesPerRequest: null, retryStrategy: () => 100 }
     const store = redisRateLimitStore(client(await closedPort(), forever), { commandTimeoutMs: 300 })
     const startedAt = Date.now()
     const error = await store
