@@ -1,6 +1,6 @@
+import { pathSegment, requestEntity, requestJson } from '@b2bkit/provider-kit'
 import type { KyInstance } from 'ky'
 import type { B2BRouterCallOptions } from './call-options.js'
-import { requestEntity, requestJson, segment } from './internal/transport.js'
 import type { Account, AccountInput, AccountListParams, ListPage } from './types.js'
 
 /**
@@ -27,11 +27,11 @@ export interface AccountsResource {
 export function accountsResource(http: KyInstance): AccountsResource {
   return {
     list: (params = {}, options = {}) => requestJson(http, 'accounts', { ...options, searchParams: { ...params } }),
-    get: (id, options = {}) => requestEntity(http, `accounts/${segment(id)}`, 'account', options),
+    get: (id, options = {}) => requestEntity(http, `accounts/${pathSegment(id)}`, 'account', options),
     create: (input, options = {}) =>
       requestEntity(http, 'accounts', 'account', { ...options, method: 'POST', json: { account: input } }),
     update: (id, change, options = {}) =>
-      requestEntity(http, `accounts/${segment(id)}`, 'account', {
+      requestEntity(http, `accounts/${pathSegment(id)}`, 'account', {
         ...options,
         method: 'PUT',
         json: { account: change },

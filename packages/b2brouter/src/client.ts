@@ -1,13 +1,19 @@
 import { apiKeyAuth } from '@b2bkit/auth'
 import { ConfigurationError, type CreateClientOptions, type DeprecationHandler } from '@b2bkit/http'
+import {
+  commonClientOptions,
+  composeProviderClient,
+  rateLimitOptions,
+  requireHeaderValue,
+  requireOneOf,
+  requireText,
+} from '@b2bkit/provider-kit'
 import type { RateLimiter, RateLimiterOptions, RateLimitStore } from '@b2bkit/rate-limit'
 import type { KyInstance } from 'ky'
 import { type AccountsResource, accountsResource } from './accounts.js'
 import type { B2BRouterClientStats } from './client-stats.js'
 import { type ContactsResource, contactsResource } from './contacts.js'
 import { backoffOn429 } from './internal/backoff-on-429.js'
-import { commonClientOptions, compose } from './internal/compose.js'
-import { rateLimitOptions, requireHeaderValue, requireOneOf, requireText } from './internal/options.js'
 import { b2brouterProblemParser } from './internal/problem-parser.js'
 import { type InvoiceActions, invoiceActions } from './invoice-actions.js'
 import { type InvoiceCrud, invoiceCrud } from './invoices.js'
@@ -166,7 +172,7 @@ export function createB2BRouterClient(options: B2BRouterClientOptions): B2BRoute
     defaultRule: { ...b2brouterRateLimits[environment], name: `b2brouter-${environment}` },
     adaptive: true,
   })
-  const { http, limiter, stats } = compose({
+  const { http, limiter, stats } = composeProviderClient({
     client: {
       baseUrl: options.baseUrl ?? b2brouterBaseUrls[environment],
       headers: { accept: 'application/json', 'x-b2b-api-version': apiVersion },

@@ -1,7 +1,7 @@
+import { pathSegment, requestEntity } from '@b2bkit/provider-kit'
 import type { KyInstance } from 'ky'
 import type { B2BRouterCallOptions, B2BRouterIterateOptions } from './call-options.js'
 import { accountListing } from './internal/offset-pages.js'
-import { requestEntity, segment } from './internal/transport.js'
 import type { Contact, ContactInput, ContactListParams, ListPage } from './types.js'
 
 /**
@@ -42,20 +42,20 @@ export function contactsResource(http: KyInstance): ContactsResource {
   return {
     list,
     iterate,
-    get: (id, options = {}) => requestEntity(http, `contacts/${segment(id)}`, 'contact', options),
+    get: (id, options = {}) => requestEntity(http, `contacts/${pathSegment(id)}`, 'contact', options),
     create: (accountId, input, options = {}) =>
-      requestEntity(http, `accounts/${segment(accountId)}/contacts`, 'contact', {
+      requestEntity(http, `accounts/${pathSegment(accountId)}/contacts`, 'contact', {
         ...options,
         method: 'POST',
         json: { contact: input },
       }),
     update: (id, change, options = {}) =>
-      requestEntity(http, `contacts/${segment(id)}`, 'contact', {
+      requestEntity(http, `contacts/${pathSegment(id)}`, 'contact', {
         ...options,
         method: 'PUT',
         json: { contact: change },
       }),
     delete: (id, options = {}) =>
-      requestEntity(http, `contacts/${segment(id)}`, 'contact', { ...options, method: 'DELETE' }),
+      requestEntity(http, `contacts/${pathSegment(id)}`, 'contact', { ...options, method: 'DELETE' }),
   }
 }

@@ -1,6 +1,7 @@
 // @b2bkit/b2brouter: a typed client for the B2Brouter e-invoicing API.
-// Kept out on purpose: everything in src/internal (the plugin composition, the request helpers, the 429 backoff
-// plugin and the error-body parser); use `client.http` for endpoints this package does not wrap.
+// Kept out on purpose: everything in src/internal (the paging helpers, the 429 backoff plugin and the error-body
+// parser); the plugin composition and request helpers are @b2bkit/provider-kit's. Use `client.http` for endpoints
+// this package does not wrap.
 export type { AccountsResource } from './accounts.js'
 export type { B2BRouterCallOptions, B2BRouterIterateOptions } from './call-options.js'
 export {

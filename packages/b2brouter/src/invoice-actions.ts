@@ -1,7 +1,7 @@
 import { withRequestId } from '@b2bkit/http'
+import { pathSegment, readJson, requestEntity, send } from '@b2bkit/provider-kit'
 import type { KyInstance } from 'ky'
 import type { B2BRouterCallOptions } from './call-options.js'
-import { readJson, requestEntity, segment, send } from './internal/transport.js'
 import type {
   Invoice,
   InvoiceDocumentType,
@@ -51,19 +51,19 @@ export function invoiceActions(http: KyInstance): InvoiceActions {
   return {
     send: async (id, options = {}) =>
       readJson<SendInvoiceResult>(
-        await send(http, `invoices/send_invoice/${segment(id)}`, { ...options, method: 'POST' }),
+        await send(http, `invoices/send_invoice/${pathSegment(id)}`, { ...options, method: 'POST' }),
       ),
     markAs: (id, state, extra = {}, options = {}) =>
-      requestEntity(http, `invoices/${segment(id)}/mark_as`, 'invoice', {
+      requestEntity(http, `invoices/${pathSegment(id)}/mark_as`, 'invoice', {
         ...options,
         method: 'POST',
         json: { ...extra, state },
         retrySafe: true,
       }),
     validate: async (id, options = {}) =>
-      readJson<InvoiceValidation>(await send(http, `invoices/${segment(id)}/validate`, options)),
+      readJson<InvoiceValidation>(await send(http, `invoices/${pathSegment(id)}/validate`, options)),
     acknowledge: (id, params = { ack: true }, options = {}) =>
-      requestEntity(http, `invoices/${segment(id)}/ack`, 'invoice', {
+      requestEntity(http, `invoices/${pathSegment(id)}/ack`, 'invoice', {
         ...options,
         method: 'POST',
         json: params,
@@ -75,7 +75,7 @@ export function invoiceActions(http: KyInstance): InvoiceActions {
         : documentType === 'json'
           ? 'application/json'
           : 'application/xml'
-      const response = await send(http, `invoices/${segment(id)}/as/${segment(documentType)}`, {
+      const response = await send(http, `invoices/${pathSegment(id)}/as/${pathSegment(documentType)}`, {
         ...options,
         headers: { accept },
       })

@@ -1,8 +1,8 @@
 import { isUnprocessableEntityError, type ProblemError } from '@b2bkit/problem'
+import { pathSegment, requestEntity } from '@b2bkit/provider-kit'
 import type { KyInstance } from 'ky'
 import type { B2BRouterCallOptions, B2BRouterIterateOptions } from './call-options.js'
 import { accountListing } from './internal/offset-pages.js'
-import { requestEntity, segment } from './internal/transport.js'
 import type { Invoice, InvoiceInput, InvoiceListParams } from './invoice-types.js'
 import type { ListPage } from './types.js'
 
@@ -112,7 +112,7 @@ function existingIdOf(error: ProblemError): number | undefined {
 export function invoiceCrud(http: KyInstance): InvoiceCrud {
   const { list, iterate } = accountListing<'invoices', Invoice, InvoiceListParams>(http, 'invoices')
   const get = (id: number, options: B2BRouterCallOptions = {}) =>
-    requestEntity<Invoice>(http, `invoices/${segment(id)}`, 'invoice', options)
+    requestEntity<Invoice>(http, `invoices/${pathSegment(id)}`, 'invoice', options)
 
   const findExisting = async (
     accountId: number,
@@ -136,7 +136,7 @@ export function invoiceCrud(http: KyInstance): InvoiceCrud {
       const { ifExists = 'error', sendAfterImport, ack, ...call } = options
       const json = { invoice: input, send_after_import: sendAfterImport, ack }
       try {
-        return await requestEntity<Invoice>(http, `accounts/${segment(accountId)}/invoices`, 'invoice', {
+        return await requestEntity<Invoice>(http, `accounts/${pathSegment(accountId)}/invoices`, 'invoice', {
           ...call,
           method: 'POST',
           json,
@@ -156,7 +156,7 @@ export function invoiceCrud(http: KyInstance): InvoiceCrud {
         documentTypeCode,
         ...call
       } = options
-      return requestEntity(http, `accounts/${segment(accountId)}/invoices/import`, 'invoice', {
+      return requestEntity(http, `accounts/${pathSegment(accountId)}/invoices/import`, 'invoice', {
         ...call,
         method: 'POST',
         // A copy, so a view on a shared or larger buffer sends exactly its own bytes.
@@ -171,12 +171,12 @@ export function invoiceCrud(http: KyInstance): InvoiceCrud {
       })
     },
     update: (id, change, options = {}) =>
-      requestEntity(http, `invoices/${segment(id)}`, 'invoice', {
+      requestEntity(http, `invoices/${pathSegment(id)}`, 'invoice', {
         ...options,
         method: 'PUT',
         json: { invoice: change },
       }),
     delete: (id, options = {}) =>
-      requestEntity(http, `invoices/${segment(id)}`, 'invoice', { ...options, method: 'DELETE' }),
+      requestEntity(http, `invoices/${pathSegment(id)}`, 'invoice', { ...options, method: 'DELETE' }),
   }
 }

@@ -1,8 +1,8 @@
 import { isConflictError, type ProblemError } from '@b2bkit/problem'
+import { pathSegment } from '@b2bkit/provider-kit'
 import type { ConvictionalCallOptions, ConvictionalIterateOptions } from './call-options.js'
 import type { Api } from './internal/api.js'
 import { listing } from './internal/pages.js'
-import { segment } from './internal/transport.js'
 import type { Address, ListPage, ListParams, Order, Product } from './types.js'
 
 /**
@@ -121,7 +121,7 @@ export function buyerApi(api: Api): BuyerApi {
   const products = api.path('products')
   const orders = api.path('orders')
   const get = (id: string, options: ConvictionalCallOptions = {}) =>
-    api.json<Order>(`${orders}/${segment(id)}`, options)
+    api.json<Order>(`${orders}/${pathSegment(id)}`, options)
   return {
     products: listing<Product>(api, products),
     orders: {

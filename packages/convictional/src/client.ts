@@ -1,13 +1,19 @@
 import { apiKeyAuth } from '@b2bkit/auth'
 import { ConfigurationError } from '@b2bkit/http'
+import {
+  asDirectory,
+  type CommonClientOptions,
+  commonClientOptions,
+  composeProviderClient,
+  rateLimitOptions,
+  requireHeaderValue,
+} from '@b2bkit/provider-kit'
 import type { RateLimiter, RateLimiterOptions, RateLimitStore } from '@b2bkit/rate-limit'
 import type { KyInstance } from 'ky'
 import { type BuyerApi, buyerApi } from './buyer.js'
 import type { ConvictionalCallOptions } from './call-options.js'
 import type { ConvictionalClientStats } from './client-stats.js'
 import { apiArea } from './internal/api.js'
-import { asDirectory, type CommonClientOptions, commonClientOptions, compose } from './internal/compose.js'
-import { rateLimitOptions, requireHeaderValue } from './internal/options.js'
 import { type SellerOrdersResource, sellerOrdersResource } from './seller-orders.js'
 import { type SellerPricesResource, sellerPricesResource } from './seller-prices.js'
 import { type SellerProductsResource, sellerProductsResource } from './seller-products.js'
@@ -143,7 +149,7 @@ export function createConvictionalClient(options: ConvictionalClientOptions): Co
     adaptive: true,
   })
   const baseUrl = options.baseUrl ?? convictionalBaseUrl
-  const { http, limiter, stats } = compose({
+  const { http, limiter, stats } = composeProviderClient({
     client: { baseUrl, headers: { accept: 'application/json' }, ...commonClientOptions(options) },
     auth: apiKeyAuth({ header: 'Authorization', value: apiKey }),
     rateLimit,

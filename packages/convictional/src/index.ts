@@ -1,6 +1,7 @@
 // @b2bkit/convictional: a typed client for Convictional's Buyer, Seller and Shared APIs.
-// Kept out on purpose: everything in src/internal (the plugin composition, the request and paging helpers, the
-// explanation added to a 403); use `client.http` for endpoints this package does not wrap.
+// Kept out on purpose: everything in src/internal (the paging helpers, the explanation added to a 403); the plugin
+// composition and request helpers are @b2bkit/provider-kit's. Use `client.http` for endpoints this package does not
+// wrap.
 export type {
   BuyerApi,
   BuyerOrderInput,

@@ -1,7 +1,7 @@
+import { pathSegment } from '@b2bkit/provider-kit'
 import type { ConvictionalCallOptions, ConvictionalIterateOptions } from './call-options.js'
 import type { Api } from './internal/api.js'
 import { listing } from './internal/pages.js'
-import { segment } from './internal/transport.js'
 import type { ListPage, ListParams, Order, OrderItem } from './types.js'
 
 /**
@@ -132,7 +132,7 @@ export interface SellerOrdersResource {
 /** Builds `client.seller.orders`. */
 export function sellerOrdersResource(api: Api): SellerOrdersResource {
   const orders = api.path('orders')
-  const order = (id: string) => `${orders}/${segment(id)}`
+  const order = (id: string) => `${orders}/${pathSegment(id)}`
   return {
     ...listing<Order, SellerOrderListParams>(api, orders),
     get: (id, options = {}) => api.json(order(id), options),
@@ -141,7 +141,7 @@ export function sellerOrdersResource(api: Api): SellerOrdersResource {
     cancel: (id, cancellation = {}, options = {}) =>
       api.json(`${order(id)}/cancel`, { ...options, method: 'POST', json: cancellation, retrySafe: true }),
     cancelItem: (orderId, itemId, cancellation = {}, options = {}) =>
-      api.json(`${order(orderId)}/items/${segment(itemId)}/cancel`, {
+      api.json(`${order(orderId)}/items/${pathSegment(itemId)}/cancel`, {
         ...options,
         method: 'POST',
         json: cancellation,

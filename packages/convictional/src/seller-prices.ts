@@ -1,7 +1,7 @@
+import { pathSegment } from '@b2bkit/provider-kit'
 import type { ConvictionalCallOptions, ConvictionalIterateOptions } from './call-options.js'
 import type { Api } from './internal/api.js'
 import { listing } from './internal/pages.js'
-import { segment } from './internal/transport.js'
 import type { ListPage, ListParams, PriceList } from './types.js'
 
 /**
@@ -30,7 +30,7 @@ export interface SellerPricesResource {
 /** Builds `client.seller.prices`. */
 export function sellerPricesResource(api: Api): SellerPricesResource {
   const prices = api.path('prices')
-  const price = (id: string) => `${prices}/${segment(id)}`
+  const price = (id: string) => `${prices}/${pathSegment(id)}`
   return {
     ...listing<PriceList>(api, prices),
     get: (id, options = {}) => api.json(price(id), options),

@@ -1,7 +1,7 @@
+import { pathSegment } from '@b2bkit/provider-kit'
 import type { ConvictionalCallOptions, ConvictionalIterateOptions } from './call-options.js'
 import type { Api } from './internal/api.js'
 import { listing } from './internal/pages.js'
-import { segment } from './internal/transport.js'
 import type { ListPage, ListParams, Product, ProductInput, Variant } from './types.js'
 
 /**
@@ -56,7 +56,7 @@ export interface SellerProductsResource {
 /** Builds `client.seller.products`. */
 export function sellerProductsResource(api: Api): SellerProductsResource {
   const products = api.path('products')
-  const product = (id: string) => `${products}/${segment(id)}`
+  const product = (id: string) => `${products}/${pathSegment(id)}`
   return {
     ...listing<Product, ProductListParams>(api, products),
     get: (id, options = {}) => api.json(product(id), options),
@@ -64,7 +64,7 @@ export function sellerProductsResource(api: Api): SellerProductsResource {
     update: (id, change, options = {}) => api.json(product(id), { ...options, method: 'PATCH', json: change }),
     delete: (id, options = {}) => api.json(product(id), { ...options, method: 'DELETE' }),
     updateVariant: (productId, variantId, change, options = {}) =>
-      api.json(`${product(productId)}/variants/${segment(variantId)}`, {
+      api.json(`${product(productId)}/variants/${pathSegment(variantId)}`, {
         ...options,
         method: 'PATCH',
         json: change,

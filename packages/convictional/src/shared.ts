@@ -1,7 +1,7 @@
+import { pathSegment } from '@b2bkit/provider-kit'
 import type { ConvictionalCallOptions, ConvictionalIterateOptions } from './call-options.js'
 import type { Api } from './internal/api.js'
 import { listing } from './internal/pages.js'
-import { segment } from './internal/transport.js'
 import type { ConvictionalDocument, ListPage, ListParams, Me, Partner } from './types.js'
 
 /**
@@ -50,7 +50,7 @@ export function documentsResource(api: Api): DocumentsResource {
   const documents = api.path('documents')
   return {
     ...listing<ConvictionalDocument>(api, documents),
-    get: (id, options = {}) => api.json(`${documents}/${segment(id)}`, options),
+    get: (id, options = {}) => api.json(`${documents}/${pathSegment(id)}`, options),
   }
 }
 

@@ -1,5 +1,9 @@
+import type { ProviderClientStats } from '@b2bkit/provider-kit'
+
 /**
- * A plain snapshot of what one client has done, for progress views and summaries.
+ * A plain snapshot of what one client has done, for progress views and summaries: requests, 429s, retries, token
+ * requests, requests waiting in the limiter, failures without a response. The shape every b2bkit provider client
+ * shares (`ProviderClientStats` of `@b2bkit/provider-kit`).
  *
  * @example
  * ```ts
@@ -7,17 +11,4 @@
  * console.log(`${requests} requests, ${tooManyRequests} refused with 429, ${throttled} waiting`)
  * ```
  */
-export interface SieSmartClientStats {
-  /** Requests handed to fetch, first attempts and retries alike. */
-  requests: number
-  /** Responses with status 429. */
-  tooManyRequests: number
-  /** Retries, whatever their cause. */
-  retries: number
-  /** Requests to the token endpoint (0 for an API-key provider). */
-  tokenRequests: number
-  /** Requests waiting in the rate limiter now. */
-  throttled: number
-  /** Requests that ended without a response (network error or timeout), retries included. */
-  failuresWithoutResponse: number
-}
+export type SieSmartClientStats = ProviderClientStats

@@ -7,12 +7,19 @@ import {
 } from '@b2bkit/auth'
 import { etag, memoryEtagStore } from '@b2bkit/etag'
 import { ConfigurationError } from '@b2bkit/http'
+import {
+  asDirectory,
+  type CommonClientOptions,
+  commonClientOptions,
+  composeProviderClient,
+  rateLimitOptions,
+  requireOneOf,
+  requireText,
+} from '@b2bkit/provider-kit'
 import type { RateLimiter, RateLimiterOptions, RateLimitStore } from '@b2bkit/rate-limit'
 import type { KyInstance } from 'ky'
 import type { SieSmartClientStats } from './client-stats.js'
 import { type ConfigResource, configResource } from './config.js'
-import { asDirectory, type CommonClientOptions, commonClientOptions, compose } from './internal/compose.js'
-import { rateLimitOptions, requireOneOf, requireText } from './internal/options.js'
 import { type ProposalsResource, proposalsResource } from './proposals.js'
 
 /**
@@ -185,7 +192,7 @@ export function createSieSmartClient(options: SieSmartClientOptions): SieSmartCl
   const versions = memoryEtagStore()
   // SieSmart versions a proposal as a whole: `/v1/proposals/7/decision` is guarded by the ETag of `/v1/proposals/7`.
   const resourceOf = (url: URL) => url.href.replace(/(\/v1\/proposals\/[^/?#]+).*$/, '$1')
-  const { http, limiter, stats } = compose({
+  const { http, limiter, stats } = composeProviderClient({
     client: { baseUrl, headers: { accept: 'application/json' }, ...commonClientOptions(options) },
     auth: bearerAuth(tokens),
     rateLimit: rateLimit === false ? false : { ...rateLimit, ...definedOf({ clock }) },

@@ -1,6 +1,6 @@
+import { requestJson } from '@b2bkit/provider-kit'
 import type { KyInstance } from 'ky'
 import type { SieSmartCallOptions } from './call-options.js'
-import { requestJson } from './internal/transport.js'
 import type { AssetType, Office, Pricelist, SalesContact } from './types.js'
 
 /**

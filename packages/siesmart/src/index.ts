@@ -1,6 +1,6 @@
 // @b2bkit/siesmart: a typed client for the SieSmart introducer (broker / vendor) API.
-// Kept out on purpose: everything in src/internal (the plugin composition and the request helpers); use
-// `client.http` for endpoints this package does not wrap.
+// Kept out on purpose: src/internal (test support); the plugin composition and request helpers are
+// @b2bkit/provider-kit's. Use `client.http` for endpoints this package does not wrap.
 
 export type { SieSmartCallOptions } from './call-options.js'
 export {

@@ -1,9 +1,9 @@
 import { update } from '@b2bkit/etag'
 import { withRequestId } from '@b2bkit/http'
 import { isConflictError, type ProblemError } from '@b2bkit/problem'
+import { pathSegment, requestJson, send } from '@b2bkit/provider-kit'
 import type { KyInstance } from 'ky'
 import type { SieSmartCallOptions } from './call-options.js'
-import { requestJson, segment, send } from './internal/transport.js'
 import type { DecisionRequest, PrecheckResult, Proposal, ProposalInput } from './types.js'
 
 /**
@@ -93,7 +93,7 @@ export interface ProposalVersions {
   known(id: string): Promise<boolean>
 }
 
-const proposalPath = (id: string) => `v1/proposals/${segment(id)}`
+const proposalPath = (id: string) => `v1/proposals/${pathSegment(id)}`
 
 /** Builds `client.proposals`. */
 export function proposalsResource(http: KyInstance, versions: ProposalVersions): ProposalsResource {

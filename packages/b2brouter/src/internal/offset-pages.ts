@@ -1,8 +1,8 @@
 import { paginate } from '@b2bkit/http'
+import { pathSegment, requestJson } from '@b2bkit/provider-kit'
 import type { KyInstance } from 'ky'
 import type { B2BRouterCallOptions, B2BRouterIterateOptions } from '../call-options.js'
 import type { ListPage, PageParams } from '../types.js'
-import { requestJson, segment } from './transport.js'
 
 /** What one page of an offset-paginated list holds. */
 export interface OffsetPage<T> {
@@ -48,7 +48,7 @@ export function totalOf(page: { meta?: { total?: number | undefined } | undefine
  */
 export function accountListing<Key extends string, Item, Params extends PageParams>(http: KyInstance, key: Key) {
   const list = (accountId: number, params?: Params, options: B2BRouterCallOptions = {}) =>
-    requestJson<ListPage<Key, Item>>(http, `accounts/${segment(accountId)}/${key}`, {
+    requestJson<ListPage<Key, Item>>(http, `accounts/${pathSegment(accountId)}/${key}`, {
       ...options,
       searchParams: { ...params },
     })

@@ -1,21 +1,21 @@
 import { createProblemError, isForbiddenError, type ProblemError } from '@b2bkit/problem'
+import { type ProviderRequest, readJson, send } from '@b2bkit/provider-kit'
 import type { KyInstance } from 'ky'
 import type { Area, AreaPrefixes } from '../types.js'
-import { type RequestSpec, readJson, send } from './transport.js'
 
 /** One of Convictional's APIs, as the resources use it: its paths, and a request that explains a 403. */
 export interface Api {
   readonly origin: string
   /** The path of `resource` in this API (`orders` → `seller/orders` with a `seller` prefix). */
   path(resource: string): string
-  send(path: string, spec?: RequestSpec): Promise<Response>
-  json<T>(path: string, spec?: RequestSpec): Promise<T>
+  send(path: string, spec?: ProviderRequest): Promise<Response>
+  json<T>(path: string, spec?: ProviderRequest): Promise<T>
 }
 
 /** Builds the view of one API area over the composed ky instance. */
 export function apiArea(http: KyInstance, baseUrl: URL, area: Area, prefixes: AreaPrefixes): Api {
   const prefix = prefixes[area].replace(/^\/+|\/+$/g, '')
-  const sendExplained = async (path: string, spec: RequestSpec = {}) => {
+  const sendExplained = async (path: string, spec: ProviderRequest = {}) => {
     try {
       return await send(http, path, spec)
     } catch (error) {
@@ -26,7 +26,7 @@ export function apiArea(http: KyInstance, baseUrl: URL, area: Area, prefixes: Ar
     origin: baseUrl.origin,
     path: (resource) => (prefix === '' ? resource : `${prefix}/${resource}`),
     send: sendExplained,
-    json: async <T>(path: string, spec: RequestSpec = {}) => readJson<T>(await sendExplained(path, spec)),
+    json: async <T>(path: string, spec: ProviderRequest = {}) => readJson<T>(await sendExplained(path, spec)),
   }
 }
 
