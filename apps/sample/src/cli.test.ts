@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { temporaryDirectory } from '../test/exactly-once.ts'
 import { runCli } from './cli.ts'
+import { startDemoWorld } from './demo-world.ts'
 
 let directory: Awaited<ReturnType<typeof temporaryDirectory>>
 let stateFile: string
@@ -88,5 +89,45 @@ describe('the command line', () => {
     const help = await cli(['--help'])
     expect(help.code).toBe(0)
     expect(help.stdout).toContain('Exit codes: 0 every order done · 1 the job could not run · 2 some orders failed')
+  })
+
+  it('runs against the endpoints and credentials given in environment variables (the emulators on loopback here)', async () => {
+    const world = await startDemoWorld({ openOrders: 4, ordersPageSize: 50, faults: false, processDelayMs: 20 })
+    try {
+      const { bol, b2brouter, convictional, siesmart } = world.emulators
+      const env = {
+        BOL_CLIENT_ID: bol.credentials.clientId,
+        BOL_CLIENT_SECRET: bol.credentials.clientSecret,
+        BOL_ENVIRONMENT: 'production',
+        BOL_BASE_URL: bol.url,
+        BOL_TOKEN_URL: bol.tokenUrl ?? '',
+        B2BROUTER_API_KEY: b2brouter.credentials.apiKey,
+        B2BROUTER_ACCOUNT_ID: String(b2brouter.credentials.accountId),
+        B2BROUTER_ENVIRONMENT: 'staging',
+        B2BROUTER_BASE_URL: b2brouter.url,
+        CONVICTIONAL_API_KEY: convictional.credentials.buyerApiKey,
+        CONVICTIONAL_BASE_URL: convictional.url,
+        SIESMART_CLIENT_ID: siesmart.credentials.clientId,
+        SIESMART_CLIENT_SECRET: siesmart.credentials.clientSecret,
+        SIESMART_ENVIRONMENT: 'test',
+        SIESMART_API_URL: siesmart.url,
+        SIESMART_TOKEN_URL: siesmart.tokenUrl ?? '',
+      }
+      const refused = await cli(['--state-file', stateFile], {
+        env: { ...env, BOL_CLIENT_SECRET: 'wrong-bol-secret-5c2' },
+      })
+      expect(refused.code).toBe(1)
+      expect(refused.stderr).toMatch(
+        /^b2bkit sample: bol\.com refused the credentials: .* — check BOL_CLIENT_ID, BOL_CLIENT_SECRET and BOL_ENVIRONMENT\n$/,
+      )
+      expect(`${refused.stdout}${refused.stderr}`).not.toContain('wrong-bol-secret-5c2')
+
+      const { code, stdout } = await cli(['--json', '--state-file', stateFile], { env })
+      expect(code).toBe(0)
+      expect(JSON.parse(stdout)).toMatchObject({ outcome: 'completed', target: 'live', thisRun: { shipped: 4 } })
+      expect(bol.state.shipments.size).toBe(5 + 4) // the five seeded shipped orders, and ours
+    } finally {
+      await world.stop()
+    }
   })
 })

@@ -62,6 +62,8 @@ export interface DemoWorld {
   sessionId: string
   /** Open bol orders seeded. */
   openOrders: number
+  /** The faults the emulators started with. */
+  faults: FaultOptions
   /** Stops all four. */
   stop(): Promise<void>
 }
@@ -97,10 +99,11 @@ function alignCatalogs(world: DemoWorld['emulators']): void {
  */
 export async function startDemoWorld(options: DemoWorldOptions = {}): Promise<DemoWorld> {
   const openOrders = options.openOrders ?? 40
+  const faults = options.faults === false ? {} : (options.faults ?? demoFaults)
   const common: EmulatorOptions = {
     seed: options.seed ?? 7,
     processDelayMs: options.processDelayMs ?? 200,
-    faults: options.faults === false ? {} : (options.faults ?? demoFaults),
+    faults,
     bol: { openOrders, ordersPageSize: options.ordersPageSize ?? 15 },
   }
   const start = <P extends ProviderName>(provider: P) =>
@@ -130,6 +133,7 @@ export async function startDemoWorld(options: DemoWorldOptions = {}): Promise<De
     emulators,
     sessionId: randomUUID(),
     openOrders,
+    faults,
     providers: {
       bol: {
         ...bol.credentials,
@@ -167,6 +171,20 @@ export async function startDemoWorld(options: DemoWorldOptions = {}): Promise<De
   }
 }
 
+/** The faults in a few words: `5–30 ms latency, 2.5% 5xx, 0.5% resets`. */
+export function describeFaults(faults: FaultOptions): string {
+  const percent = (share: number) => `${Math.round(share * 1000) / 10}%`
+  const latency = faults.latencyMs
+  const parts = [
+    latency === undefined || latency === 0
+      ? ''
+      : `${typeof latency === 'number' ? latency : `${latency[0]}–${latency[1]}`} ms latency`,
+    faults.errorRate ? `${percent(faults.errorRate)} 5xx` : '',
+    faults.resetRate ? `${percent(faults.resetRate)} resets` : '',
+  ].filter(Boolean)
+  return parts.length === 0 ? 'no faults' : parts.join(', ')
+}
+
 /**
  * The job's configuration for a demo world.
  *
@@ -177,7 +195,7 @@ export function demoJobConfig(world: DemoWorld, settings: CommonSettings = {}): 
   return {
     target: 'emulators',
     scope: `emulators-${world.sessionId}`,
-    description: `built-in emulators on 127.0.0.1 (${world.openOrders} open bol.com orders)`,
+    description: `built-in emulators on 127.0.0.1 (${world.openOrders} open bol.com orders; ${describeFaults(world.faults)})`,
     ...structuredClone(world.providers),
     ...commonDefaults(settings),
   }

@@ -6,6 +6,7 @@ export interface OrderLine {
   orderItemId: string
   ean: string
   title: string
+  /** Units ordered and not cancelled: what is invoiced and bought. */
   quantity: number
   /** What was left to ship when the order was first read. */
   openQuantity: number

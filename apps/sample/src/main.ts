@@ -4,9 +4,13 @@
 import { runCli } from './cli.ts'
 
 const controller = new AbortController()
+process.once('SIGTERM', () => controller.abort(new Error('terminated (SIGTERM)')))
 process.once('SIGINT', () => {
   controller.abort(new Error('interrupted (Ctrl+C)'))
-  process.once('SIGINT', () => process.exit(130))
+  process.once('SIGINT', () => {
+    if (process.stdout.isTTY) process.stdout.write('\u001b[?25h') // the live panel hid the cursor
+    process.exit(130)
+  })
 })
 
 process.exitCode = await runCli({

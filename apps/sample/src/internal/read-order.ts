@@ -1,22 +1,28 @@
 // Step 1 of an order: read it from bol once and keep what the later steps need (the list answer has no prices).
 import type { Order } from '@b2bkit/bol'
 import type { OrderDetails } from '../job-state.ts'
+import { OrderFailedError } from '../sample-errors.ts'
 import type { StepContext } from './step-context.ts'
 
 const cents = (amount: number) => Math.round(amount * 100) / 100
 
-/** The parts of a bol order the job keeps in its state file. */
+/** The parts of a bol order the job keeps in its state file; `OrderFailedError` when nothing is left of it. */
 export function detailsOf(order: Order): OrderDetails {
   const address = order.shipmentDetails
   const name = [address.firstName, address.surname].filter(Boolean).join(' ')
-  const lines = order.orderItems.map((item) => ({
-    orderItemId: item.orderItemId,
-    ean: item.product?.ean ?? '',
-    title: item.product?.title ?? `Item ${item.orderItemId}`,
-    quantity: item.quantity,
-    openQuantity: Math.max(0, item.quantity - item.quantityShipped - item.quantityCancelled),
-    unitPrice: item.unitPrice,
-  }))
+  // What the customer still wants: cancelled units are neither shipped, invoiced nor bought.
+  const lines = order.orderItems
+    .map((item) => ({
+      orderItemId: item.orderItemId,
+      ean: item.product?.ean ?? '',
+      title: item.product?.title ?? `Item ${item.orderItemId}`,
+      quantity: item.quantity - item.quantityCancelled,
+      openQuantity: Math.max(0, item.quantity - item.quantityShipped - item.quantityCancelled),
+      unitPrice: item.unitPrice,
+    }))
+    .filter((line) => line.quantity > 0)
+  if (lines.length === 0)
+    throw new OrderFailedError('order', `order: every item of order ${order.orderId} was cancelled`)
   return {
     placedAt: order.orderPlacedDateTime,
     customer: {
