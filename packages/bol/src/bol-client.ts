@@ -1,7 +1,6 @@
 import { bearerAuth, clientCredentials, type TokenSource } from '@b2bkit/auth'
 import { etag } from '@b2bkit/etag'
-import { createClient, type Plugin, requestMetrics } from '@b2bkit/http'
-import { problemDetails } from '@b2bkit/problem'
+import { asDirectory, commonClientOptions, composeProviderClient, type ProviderClientStats } from '@b2bkit/provider-kit'
 import type { RateLimiter } from '@b2bkit/rate-limit'
 import type { BeforeRequestState, KyInstance } from 'ky'
 import type { BolClientOptions, BolEnvironment } from './bol-client-options.js'
@@ -21,21 +20,17 @@ import { type ReturnsResource, returnsResource } from './resources/returns.js'
 import { type ShipmentsResource, shipmentsResource } from './resources/shipments.js'
 import { type SubscriptionsResource, subscriptionsResource } from './resources/subscriptions.js'
 
-/** A plain snapshot of what a client did, for dashboards and the sample app's live view. */
-export interface BolClientStats {
-  /** Requests sent to the API, retries included (token requests not). */
-  requests: number
-  /** Answers with status 429. */
-  tooManyRequests: number
-  /** Retries, whatever their cause (a 429, a 401 with an expired token, a 5xx, a lost connection). */
-  retries: number
-  /** Requests to the token endpoint. */
-  tokenRequests: number
-  /** Calls waiting in the rate limiter now. */
-  throttled: number
-  /** Requests that ended without an answer (network error or timeout). */
-  failuresWithoutResponse: number
-}
+/**
+ * A plain snapshot of what a client did, for dashboards and the sample app's live view: requests (token requests
+ * not), 429s, retries, token requests, calls waiting in the limiter, failures without an answer. The shape every
+ * b2bkit provider client shares (`ProviderClientStats` of `@b2bkit/provider-kit`).
+ *
+ * @example
+ * ```ts
+ * const { requests, tooManyRequests, tokenRequests } = bol.stats()
+ * ```
+ */
+export type BolClientStats = ProviderClientStats
 
 /** A bol.com Retailer API v10 client: one namespace per resource, plus the parts it is built from. */
 export interface BolClient {
@@ -87,8 +82,7 @@ const defaultAccept = ({ request }: BeforeRequestState) => {
 export function createBolClient(options: BolClientOptions): BolClient {
   validateOptions(options)
   const { environment, fetch, allowInsecureHttp } = options
-  const baseUrl = urlOption('baseUrl', options.baseUrl, 'https://api.bol.com/')
-  if (!baseUrl.pathname.endsWith('/')) baseUrl.pathname += '/'
+  const baseUrl = new URL(asDirectory(urlOption('baseUrl', options.baseUrl, 'https://api.bol.com/')))
   const tokenUrl = urlOption('tokenUrl', options.tokenUrl, 'https://login.bol.com/token')
   const polling = resolvePolling(options.processPolling)
 
@@ -106,21 +100,13 @@ export function createBolClient(options: BolClientOptions): BolClient {
     ...(fetch === undefined ? {} : { fetch }),
     ...(allowInsecureHttp === undefined ? {} : { allowInsecureHttp }),
   })
-  const metrics = requestMetrics()
-  const limits = limiterPlugin(options.rateLimit, options.rateLimitStore, environment, baseUrl.pathname)
-  const plugins: Plugin[] = [metrics, bearerAuth(tokens), ...(limits === undefined ? [] : [limits])]
-  // bol sends no ETags today; etag() only revalidates GETs should it start to, and never adds If-Match to a write.
-  plugins.push(problemDetails(), etag({ methods: [] }))
-  const http = createClient({
-    baseUrl,
-    plugins,
-    hooks: { beforeRequest: [defaultAccept] },
-    ...(options.retry === undefined ? {} : { retry: options.retry }),
-    ...(fetch === undefined ? {} : { fetch }),
-    ...(allowInsecureHttp === undefined ? {} : { allowInsecureHttp }),
-    ...(options.onDeprecation === undefined ? {} : { onDeprecation: options.onDeprecation }),
-    ...(options.userAgent === undefined ? {} : { userAgent: options.userAgent }),
-    ...(options.timeout === undefined ? {} : { timeout: options.timeout }),
+  const { http, limiter, stats } = composeProviderClient({
+    client: { baseUrl, hooks: { beforeRequest: [defaultAccept] }, ...commonClientOptions(options) },
+    auth: bearerAuth(tokens),
+    rateLimit: limiterPlugin(options.rateLimit, options.rateLimitStore, environment, baseUrl.pathname) ?? false,
+    // bol sends no ETags today; etag() only revalidates GETs should it start to, and never adds If-Match to a write.
+    afterProblem: [etag({ methods: [] })],
+    tokenRequests: () => tokenRequests,
   })
 
   const demo = environment === 'demo'
@@ -144,17 +130,7 @@ export function createBolClient(options: BolClientOptions): BolClient {
     environment,
     http,
     tokens,
-    limiter: limits?.limiter,
-    stats: () => {
-      const snapshot = metrics.snapshot()
-      return {
-        requests: snapshot.requests,
-        tooManyRequests: snapshot.tooManyRequests,
-        retries: snapshot.retries,
-        tokenRequests,
-        throttled: limits?.limiter.stats().waiting ?? 0,
-        failuresWithoutResponse: snapshot.failuresWithoutResponse,
-      }
-    },
+    limiter,
+    stats,
   }
 }

@@ -27,14 +27,16 @@ export interface CommonClientOptions {
 /**
  * The common options that were given, without the `undefined` ones (createClient's option types are exact, so an
  * explicit `undefined` may not reach it). Other properties of `options` are ignored, so a whole provider options
- * object can be passed.
+ * object can be passed; its `timeout` may also be `false` (no timeout), as ky allows.
  *
  * @example
  * ```ts
  * createClient({ baseUrl, ...commonClientOptions(options) })
  * ```
  */
-export function commonClientOptions(options: CommonClientOptions): Partial<CreateClientOptions> {
+export function commonClientOptions(
+  options: Omit<CommonClientOptions, 'timeout'> & { timeout?: CreateClientOptions['timeout'] | undefined },
+): Partial<CreateClientOptions> {
   const { fetch, onDeprecation, userAgent, timeout, retry, allowInsecureHttp } = options
   return Object.fromEntries(
     Object.entries({ fetch, onDeprecation, userAgent, timeout, retry, allowInsecureHttp }).filter(

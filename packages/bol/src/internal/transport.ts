@@ -1,11 +1,12 @@
-import { getRequestId, withRequestId } from '@b2bkit/http'
+import { getRequestId } from '@b2bkit/http'
+import { type QueryValues, readJson, send as sendRequest } from '@b2bkit/provider-kit'
 import type { KyInstance } from 'ky'
 import { BolResponseError } from '../errors.js'
 import type { BolCallOptions } from '../types/common.js'
 import { retailerJson } from './media-types.js'
 
 /** Query parameters: `undefined` ones are left out, arrays repeat the parameter. */
-export type QueryValues = Record<string, string | number | boolean | readonly string[] | undefined>
+export type { QueryValues }
 
 /** One request to the API, described in bol's terms. */
 export interface RequestSpec {
@@ -32,56 +33,30 @@ export interface Transport {
   json<T>(spec: RequestSpec, options?: BolCallOptions): Promise<T>
 }
 
-function searchParamsOf(query: QueryValues | undefined): URLSearchParams | undefined {
-  if (query === undefined) return undefined
-  const params = new URLSearchParams()
-  for (const [name, value] of Object.entries(query)) {
-    if (value === undefined) continue
-    if (Array.isArray(value)) for (const item of value) params.append(name, item)
-    else params.append(name, String(value))
-  }
-  return params
-}
-
-/** A transport over a ky instance made by `createClient()`. */
+/** A transport over a ky instance made by `createClient()`: bol's media types on `@b2bkit/provider-kit`'s requests. */
 export function createTransport(http: KyInstance): Transport {
   const send: Transport['send'] = (spec, options = {}) => {
     const headers: Record<string, string> = { accept: spec.accept ?? retailerJson }
     if (spec.body !== undefined) headers['content-type'] = spec.contentType ?? retailerJson
-    const context: Record<string, unknown> = {}
-    if (options.priority !== undefined) context.priority = options.priority
-    if (spec.retrySafe === true) context.retrySafe = true
-    const searchParams = searchParamsOf(spec.query)
-    return http(spec.path, {
+    return sendRequest(http, spec.path, {
+      ...options,
       method: spec.method ?? 'GET',
       headers,
-      context,
-      ...(searchParams === undefined ? {} : { searchParams }),
+      retrySafe: spec.retrySafe,
+      ...(spec.query === undefined ? {} : { searchParams: spec.query }),
       ...(spec.body === undefined ? {} : { body: JSON.stringify(spec.body) }),
-      ...(options.signal === undefined ? {} : { signal: options.signal }),
-      ...(options.timeout === undefined ? {} : { timeout: options.timeout }),
     })
   }
   return {
     send,
-    async json<T>(spec: RequestSpec, options?: BolCallOptions): Promise<T> {
-      const response = await send(spec, options)
-      const text = await response.text()
-      // An empty body (bol has answered `{}` and nothing at all for empty lists) reads as an empty object.
-      let data: T
-      try {
-        data = (text.trim() === '' ? {} : JSON.parse(text)) as T
-      } catch (error) {
-        const requestId = getRequestId(response)
-        throw new BolResponseError(
-          `${spec.method ?? 'GET'} /${spec.path} answered ${response.status} with a body that is not JSON`,
-          {
-            cause: error,
-            requestId,
-          },
-        )
-      }
-      return withRequestId(data, response)
-    },
+    // An empty body (bol has answered `{}` and nothing at all for empty lists) reads as an empty object.
+    json: async <T>(spec: RequestSpec, options?: BolCallOptions): Promise<T> =>
+      readJson<T>(await send(spec, options), {
+        invalidJson: (error, response) =>
+          new BolResponseError(
+            `${spec.method ?? 'GET'} /${spec.path} answered ${response.status} with a body that is not JSON`,
+            { cause: error, requestId: getRequestId(response) },
+          ),
+      }),
   }
 }
