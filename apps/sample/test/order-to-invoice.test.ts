@@ -9,6 +9,13 @@ import { appliedWrites, exactlyOnce, footprints, seededOpenOrders, temporaryDire
 
 const threshold = 150
 const stormFaults = { errorRate: 0.1, resetRate: 0.02, latencyMs: [0, 100], timing: 'random' } as const
+/**
+ * Convictional's bucket at 25 a second instead of 5 (the client learns it from the rate-limit headers), to keep the
+ * suite fast where the test is about what the job does, not how it paces itself; the first test keeps 5.
+ */
+const fasterSupplier = {
+  convictional: { rateLimits: [{ path: '/**', limit: 25, intervalMs: 1000, window: 'fixed' }] },
+} as const
 
 let cleanups: Array<() => Promise<void>> = []
 afterEach(async () => {
@@ -56,7 +63,7 @@ describe('the order-to-invoice job', () => {
   })
 
   it('processes every order exactly once through a fault storm with a token-endpoint outage', async () => {
-    const { world, config, orders } = await setUp({ seed: 23, faults: stormFaults })
+    const { world, config, orders } = await setUp({ seed: 23, faults: stormFaults, emulators: fasterSupplier })
     let outage = false
     const onProgress = (progress: JobProgress) => {
       if (outage || progress.stages.shipped.done < 3) return
@@ -82,7 +89,7 @@ describe('the order-to-invoice job', () => {
   })
 
   it('creates nothing twice when the state file lost the last writes (a crash after the provider said yes)', async () => {
-    const { world, config, orders, stateFile } = await setUp({ seed: 31 })
+    const { world, config, orders, stateFile } = await setUp({ seed: 31, emulators: fasterSupplier })
     const snapshot = `${stateFile}.snapshot`
     let copied: Promise<void> | undefined
     const onProgress = (progress: JobProgress) => {
@@ -106,7 +113,11 @@ describe('the order-to-invoice job', () => {
   })
 
   it('stops on its signal mid-run, and the next run finishes the job without doing anything twice', async () => {
-    const { world, config, orders, stateFile } = await setUp({ seed: 47, faults: demoFaults })
+    const { world, config, orders, stateFile } = await setUp({
+      seed: 47,
+      faults: demoFaults,
+      emulators: fasterSupplier,
+    })
     const controller = new AbortController()
     const onProgress = (progress: JobProgress) => {
       if (progress.stages.shipped.done >= 5) controller.abort(new Error('stopped by the test'))

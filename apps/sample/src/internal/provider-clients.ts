@@ -1,26 +1,16 @@
 // The four clients of one run, built from the job's configuration. Each keeps its own token, limiter and counters.
 import { type B2BRouterClient, createB2BRouterClient } from '@b2bkit/b2brouter'
-import { type BolClient, createBolClient } from '@b2bkit/bol'
+import { type BolClient, type BolClientStats, createBolClient } from '@b2bkit/bol'
 import { type ConvictionalClient, createConvictionalClient } from '@b2bkit/convictional'
 import { createSieSmartClient, type SieSmartClient } from '@b2bkit/siesmart'
 import { type JobConfig, type ProviderName, providerNames } from '../job-config.ts'
 import { jobFailure } from './failures.ts'
 
-/** What a client did so far: the `stats()` every b2bkit provider client has. */
-export interface ProviderStats {
-  /** Requests sent, retries included, token requests not. */
-  requests: number
-  /** Answers with status 429. */
-  tooManyRequests: number
-  /** Retries of any cause. */
-  retries: number
-  /** Requests to the token endpoint (0 for API-key providers). */
-  tokenRequests: number
-  /** Calls waiting in the rate limiter now. */
-  throttled: number
-  /** Requests that ended without an answer. */
-  failuresWithoutResponse: number
-}
+/**
+ * What a client did so far: `stats()` of every b2bkit provider client has this shape (`requests`, `tooManyRequests`,
+ * `retries`, `tokenRequests`, `throttled`, `failuresWithoutResponse`).
+ */
+export type ProviderStats = BolClientStats
 
 /** The clients of one run. */
 export interface ProviderClients {
