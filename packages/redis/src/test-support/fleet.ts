@@ -101,7 +101,7 @@ export interface FleetResult {
   tokenRequestTimes: number[]
   /** Token requests the workers say they made (onTokenRequest). */
   workerTokenRequests: number
-  /** GET /retailer/orders answered 200 / 429 by the emulator during the run. */
+  /** GET /retailer/orders answered 200 (during the run, from the first request's arrival) / 429 (in all). */
   accepted: number
   rateLimited: number
   /** GET /retailer/orders answered 401 (a token used after its expiry) during the whole run. */
@@ -110,6 +110,12 @@ export interface FleetResult {
   quota: number
   /** accepted ÷ quota. */
   throughput: number
+  /**
+   * The accepted rate after the first window's burst, as a share of the limit: (accepted − limit) ÷ (limit ×
+   * (last arrival − first arrival) ÷ intervalMs). Unlike `throughput` it does not depend on how the windows fall
+   * within the run; longer runs converge to it.
+   */
+  sustained: number
   workerErrors: string[]
   /** Mean time from fetch() to the response over all workers, in ms. */
   meanLatencyMs: number
@@ -146,11 +152,14 @@ export async function runFleet(options: FleetOptions): Promise<FleetResult> {
     const startAt = Date.now() + 200
     for (const worker of workers) worker.child.send({ kind: 'start', startAt })
     const reports = await Promise.all(workers.map((worker) => worker.next('traffic')))
-    const during = emulator.requests.filter(
-      (request) => request.path === path && request.receivedAt >= startAt && request.receivedAt < startAt + durationMs,
-    )
-    const accepted = during.filter((request) => request.status === 200).length
+    // The run starts when the first API request arrives: the first token request before it is not the store's doing.
+    const api = emulator.requests.filter((request) => request.path === path)
+    const firstAt = Math.min(...api.map((request) => request.receivedAt))
+    const during = api.filter((request) => request.receivedAt >= firstAt && request.receivedAt < firstAt + durationMs)
+    const arrivals = during.filter((request) => request.status === 200).map((request) => request.receivedAt)
+    const accepted = arrivals.length
     const quota = (limit * durationMs) / intervalMs
+    const spanMs = Math.max(0, ...arrivals) - Math.min(...arrivals)
     return {
       stores: options.stores,
       tokenRequests: emulator.tokenRequestCount,
@@ -159,10 +168,11 @@ export async function runFleet(options: FleetOptions): Promise<FleetResult> {
         .map((request) => request.receivedAt),
       workerTokenRequests: reports.reduce((sum, report) => sum + report.tokenRequests, 0),
       accepted,
-      rateLimited: emulator.requests.filter((request) => request.path === path && request.status === 429).length,
-      unauthorized: emulator.requests.filter((request) => request.path === path && request.status === 401).length,
+      rateLimited: api.filter((request) => request.status === 429).length,
+      unauthorized: api.filter((request) => request.status === 401).length,
       quota,
       throughput: accepted / quota,
+      sustained: spanMs > 0 ? (accepted - limit) / ((limit * spanMs) / intervalMs) : 0,
       workerErrors: reports.flatMap((report) => report.errors),
       meanLatencyMs: reports.reduce((sum, report) => sum + report.meanLatencyMs, 0) / reports.length,
     }
