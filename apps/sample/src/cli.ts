@@ -95,7 +95,11 @@ export async function runCli(io: CliIo): Promise<number> {
     if (args.json) io.stdout.write(`${JSON.stringify(summary, null, 2)}\n`)
     else if (summary.outcome !== 'failed' || didSomething) io.stdout.write(`\n${renderSummary(summary)}\n`)
     if (summary.error !== undefined) {
-      const resume = didSomething ? ' (the state file keeps what was done: run again to continue)' : ''
+      const resume = !didSomething
+        ? ''
+        : configured.config.target === 'live'
+          ? ' (the state file keeps what was done: run again to continue)'
+          : ' (the emulators stop with the app: the next run starts over)'
       io.stderr.write(failureLine(`${summary.error.message}${resume}`))
     }
     return exitCodes[summary.outcome]
