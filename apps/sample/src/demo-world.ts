@@ -1,19 +1,12 @@
 import { randomUUID } from 'node:crypto'
-import {
-  bolDefaultRateLimits,
-  type EmulatorFor,
-  type EmulatorOptions,
-  type FaultOptions,
-  startEmulator,
-} from '@b2bkit/emulator'
-import type { RateLimitRule } from '@b2bkit/rate-limit'
+import { type EmulatorFor, type EmulatorOptions, type FaultOptions, startEmulator } from '@b2bkit/emulator'
+import { alignCatalogs, clientSettingsFor, type DemoEmulators } from './internal/demo-clients.ts'
 import {
   type CommonSettings,
   commonDefaults,
   type JobConfig,
   type ProviderName,
   type ProviderSettings,
-  sampleUserAgent,
 } from './job-config.ts'
 
 /** The faults of the default run: a little latency, a few 5xx answers, a rare reset, before or after the write. */
@@ -55,7 +48,7 @@ export interface DemoWorldOptions {
 
 /** The four emulators of a demo run, and the client settings that reach them. */
 export interface DemoWorld {
-  emulators: { [Provider in ProviderName]: EmulatorFor<Provider> }
+  emulators: DemoEmulators
   /** Client settings for the emulators: their URLs and demo credentials. */
   providers: ProviderSettings
   /** Names this set of emulators (their state lives and dies with them). */
@@ -66,28 +59,6 @@ export interface DemoWorld {
   faults: FaultOptions
   /** Stops all four. */
   stop(): Promise<void>
-}
-
-/** The emulator's rate-limit rules as client rules (its `*` method means any method). */
-const clientRules = (rules: typeof bolDefaultRateLimits): RateLimitRule[] =>
-  rules.map(({ method, path, limit, intervalMs }) => ({
-    ...(method === undefined || method === '*' ? {} : { method }),
-    path,
-    limit,
-    intervalMs,
-  }))
-
-/**
- * The supplier sells what the shop sells: give the supplier's variants the EANs of the shop's bol offers, so every
- * order line finds its variant by barcode (a real supplier catalogue carries the EANs already).
- */
-function alignCatalogs(world: DemoWorld['emulators']): void {
-  const variants = [...world.convictional.state.products.values()].flatMap((product) => product.variants)
-  const eans = [...new Set([...world.bol.state.offers.values()].map((offer) => offer.ean))]
-  eans.forEach((ean, index) => {
-    const variant = variants[index]
-    if (variant !== undefined) variant.barcode = ean
-  })
 }
 
 /**
@@ -128,43 +99,12 @@ export async function startDemoWorld(options: DemoWorldOptions = {}): Promise<De
   ]
   const emulators = { bol, b2brouter, convictional, siesmart }
   alignCatalogs(emulators)
-  const userAgent = sampleUserAgent
   return {
     emulators,
     sessionId: randomUUID(),
     openOrders,
     faults,
-    providers: {
-      bol: {
-        ...bol.credentials,
-        environment: 'production',
-        baseUrl: bol.url,
-        tokenUrl: bol.tokenUrl,
-        rateLimit: clientRules(bolDefaultRateLimits),
-        processPolling: { intervalMs: 50, maxIntervalMs: 500, batchIntervalMs: 50, timeoutMs: 60_000 },
-        userAgent,
-      },
-      b2brouter: {
-        client: { apiKey: b2brouter.credentials.apiKey, environment: 'staging', baseUrl: b2brouter.url, userAgent },
-        accountId: b2brouter.credentials.accountId,
-      },
-      convictional: {
-        apiKey: convictional.credentials.buyerApiKey,
-        baseUrl: convictional.url,
-        paths: { shared: 'buyer' },
-        userAgent,
-      },
-      siesmart: {
-        client: {
-          clientId: siesmart.credentials.clientId,
-          clientSecret: siesmart.credentials.clientSecret,
-          environment: 'test',
-          baseUrl: siesmart.url,
-          tokenUrl: siesmart.tokenUrl,
-          userAgent,
-        },
-      },
-    },
+    providers: clientSettingsFor(emulators),
     stop: async () => {
       await Promise.all(running.map((emulator) => emulator.stop()))
     },
