@@ -110,12 +110,6 @@ export interface FleetResult {
   quota: number
   /** accepted ÷ quota. */
   throughput: number
-  /**
-   * The accepted rate after the first window's burst, as a share of the limit: (accepted − limit) ÷ (limit ×
-   * (last arrival − first arrival) ÷ intervalMs). Unlike `throughput` it does not depend on how the windows fall
-   * within the run; longer runs converge to it.
-   */
-  sustained: number
   workerErrors: string[]
   /** Mean time from fetch() to the response over all workers, in ms. */
   meanLatencyMs: number
@@ -156,10 +150,8 @@ export async function runFleet(options: FleetOptions): Promise<FleetResult> {
     const api = emulator.requests.filter((request) => request.path === path)
     const firstAt = Math.min(...api.map((request) => request.receivedAt))
     const during = api.filter((request) => request.receivedAt >= firstAt && request.receivedAt < firstAt + durationMs)
-    const arrivals = during.filter((request) => request.status === 200).map((request) => request.receivedAt)
-    const accepted = arrivals.length
+    const accepted = during.filter((request) => request.status === 200).length
     const quota = (limit * durationMs) / intervalMs
-    const spanMs = Math.max(0, ...arrivals) - Math.min(...arrivals)
     return {
       stores: options.stores,
       tokenRequests: emulator.tokenRequestCount,
@@ -172,7 +164,6 @@ export async function runFleet(options: FleetOptions): Promise<FleetResult> {
       unauthorized: api.filter((request) => request.status === 401).length,
       quota,
       throughput: accepted / quota,
-      sustained: spanMs > 0 ? (accepted - limit) / ((limit * spanMs) / intervalMs) : 0,
       workerErrors: reports.flatMap((report) => report.errors),
       meanLatencyMs: reports.reduce((sum, report) => sum + report.meanLatencyMs, 0) / reports.length,
     }
