@@ -36,7 +36,8 @@ describe('ETags (fuzzed, over HTTP)', () => {
           const body = JSON.stringify({ document })
           const stored = asReceived(sentEtag)
           server.answer((request) => {
-            if (request.method === 'GET' && request.headers['if-none-match'] !== undefined) return { status: 304, headers: { etag: sentEtag } }
+            if (request.method === 'GET' && request.headers['if-none-match'] !== undefined)
+              return { status: 304, headers: { etag: sentEtag } }
             return { status: 200, headers: { 'content-type': 'application/json', etag: sentEtag }, body }
           })
           server.received.length = 0

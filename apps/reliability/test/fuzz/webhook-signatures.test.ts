@@ -8,13 +8,19 @@ import { fuzzParameters, fuzzTimeoutMs } from '../support/fuzz.js'
 
 // The signer is node:crypto, independent of the Web Crypto code under test.
 const { publicKey, privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 })
-const keys = [{ id: '0', type: 'RSA', publicKey: publicKey.export({ type: 'spki', format: 'der' }).toString('base64') }]
+const keys = [
+  { id: '0', type: 'RSA' as const, publicKey: publicKey.export({ type: 'spki', format: 'der' }).toString('base64') },
+]
 const bolSign = (body: string) => createSign('RSA-SHA256').update(body).sign(privateKey).toString('base64')
 const b2brouterSign = (secret: string, timestamp: number, body: string) =>
   createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex')
 
 const notification = fc
-  .record({ retailerId: fc.nat(), timestamp: fc.string(), event: fc.record({ resource: fc.string(), type: fc.string() }) })
+  .record({
+    retailerId: fc.nat(),
+    timestamp: fc.string(),
+    event: fc.record({ resource: fc.string(), type: fc.string() }),
+  })
   .map((body) => JSON.stringify(body))
 const eventBody = fc
   .record({ id: fc.uuid(), type: fc.string(), created_at: fc.string(), data: fc.record({ invoice: fc.jsonValue() }) })
@@ -67,12 +73,15 @@ describe('webhook signature headers (fuzzed)', () => {
   )
 
   it(
-    "refuses a forged, changed or garbled bol Signature header, or a changed body, with a typed BolWebhookError",
+    'refuses a forged, changed or garbled bol Signature header, or a changed body, with a typed BolWebhookError',
     async () => {
       await fc.assert(
         fc.asyncProperty(
           notification,
-          fc.oneof(anyHeaderText.map((text) => ({ text })), mutation.map((change) => ({ change }))),
+          fc.oneof(
+            anyHeaderText.map((text) => ({ text })),
+            mutation.map((change) => ({ change })),
+          ),
           fc.boolean(),
           async (body, header, tamperBody) => {
             const valid = `keyId=0, algorithm="rsa-sha256", signature=${bolSign(body)}`
@@ -108,9 +117,15 @@ describe('webhook signature headers (fuzzed)', () => {
           eventBody,
           fc.string({ minLength: 1, maxLength: 40 }),
           fc.integer({ min: -1_000, max: 1_000 }),
-          fc.option(fc.oneof(anyHeaderText.map((text) => ({ text })), mutation.map((change) => ({ change }))), {
-            nil: undefined,
-          }),
+          fc.option(
+            fc.oneof(
+              anyHeaderText.map((text) => ({ text })),
+              mutation.map((change) => ({ change })),
+            ),
+            {
+              nil: undefined,
+            },
+          ),
           async (body, secret, skewSeconds, header) => {
             const timestamp = Math.floor(now / 1000) + skewSeconds
             const valid = `t=${timestamp},s=${b2brouterSign(secret, timestamp, body)}`
