@@ -1,5 +1,6 @@
 // End to end: the job against the four emulators, in-process, checked against the emulators' own state and logs.
-import { copyFile, readFile, writeFile } from 'node:fs/promises'
+import { copyFileSync } from 'node:fs'
+import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { type DemoWorld, type DemoWorldOptions, demoFaults, demoJobConfig, startDemoWorld } from '../src/demo-world.ts'
@@ -91,13 +92,14 @@ describe('the order-to-invoice job', () => {
   it('creates nothing twice when the state file lost the last writes (a crash after the provider said yes)', async () => {
     const { world, config, orders, stateFile } = await setUp({ seed: 31, emulators: fasterSupplier })
     const snapshot = `${stateFile}.snapshot`
-    let copied: Promise<void> | undefined
+    let copied = false
     const onProgress = (progress: JobProgress) => {
       // An atomic state file is always whole: a copy taken mid-run is the state of a run that crashed right then.
-      if (copied === undefined && progress.stages.invoiced.done >= 4) copied = copyFile(stateFile, snapshot)
+      if (copied || progress.stages.invoiced.done < 4) return
+      copyFileSync(stateFile, snapshot)
+      copied = true
     }
     expect((await runJob(config, { onProgress })).outcome).toBe('completed')
-    await copied
     const lost = JSON.parse(await readFile(snapshot, 'utf8')) as { orders: Record<string, { shipment?: unknown }> }
     expect(Object.values(lost.orders).filter((order) => order.shipment === undefined).length).toBeGreaterThan(0)
     await writeFile(stateFile, JSON.stringify(lost))
