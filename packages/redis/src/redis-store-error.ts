@@ -10,6 +10,11 @@ const redisStoreErrorMarker = Symbol.for('b2bkit.error.redis')
  *   command may still run later.
  * - `REDIS_COMMAND_FAILED`: Redis answered with an error (out of memory, no permission, a key of the wrong type
  *   under the store's prefix) or with a reply the store cannot read.
+ *
+ * @example
+ * ```ts
+ * const retryable = (code: RedisStoreErrorCode) => code !== 'REDIS_COMMAND_FAILED'
+ * ```
  */
 export type RedisStoreErrorCode = 'REDIS_UNAVAILABLE' | 'REDIS_TIMEOUT' | 'REDIS_COMMAND_FAILED'
 
