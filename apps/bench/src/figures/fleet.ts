@@ -6,9 +6,9 @@
 //   node apps/bench/src/figures/fleet.ts        (after building the packages)
 //
 // Redis: REDIS_URL, else 127.0.0.1:6379, else a private redis-server started for the run. Environment:
-// BENCH_WORKERS (8), BENCH_LIMIT (40 requests per window), BENCH_WINDOW_MS (2000), BENCH_DURATION_MS (8000),
-// BENCH_TOKEN_TTL_SECONDS (4), BENCH_CONCURRENCY (3 callers per worker). "throughput" is the requests the emulator
-// accepted during the run ÷ what its limit allows.
+// BENCH_WORKERS (8), BENCH_LIMIT (60 requests per window), BENCH_WINDOW_MS (3000), BENCH_DURATION_MS (9000),
+// BENCH_TOKEN_TTL_SECONDS (6), BENCH_CONCURRENCY (3 callers per worker), as packages/redis/bench/fleet.ts.
+// "throughput" is the requests the emulator accepted during the run ÷ what its limit allows in that time.
 import { randomUUID } from 'node:crypto'
 import { findRedis } from '../internal/redis-server.ts'
 import { type FigureRow, report } from '../internal/report.ts'
@@ -29,10 +29,10 @@ if (typeof redis === 'string') {
       workers: Number(process.env.BENCH_WORKERS ?? 8),
       redisUrl: redis.url,
       keyPrefix: `b2bkit-bench:fleet:${randomUUID()}:`,
-      limit: Number(process.env.BENCH_LIMIT ?? 40),
-      intervalMs: Number(process.env.BENCH_WINDOW_MS ?? 2000),
-      durationMs: Number(process.env.BENCH_DURATION_MS ?? 8_000),
-      tokenTtlSeconds: Number(process.env.BENCH_TOKEN_TTL_SECONDS ?? 4),
+      limit: Number(process.env.BENCH_LIMIT ?? 60),
+      intervalMs: Number(process.env.BENCH_WINDOW_MS ?? 3000),
+      durationMs: Number(process.env.BENCH_DURATION_MS ?? 9_000),
+      tokenTtlSeconds: Number(process.env.BENCH_TOKEN_TTL_SECONDS ?? 6),
       concurrency: Number(process.env.BENCH_CONCURRENCY ?? 3),
     }
     fleet.assertBuilt()
