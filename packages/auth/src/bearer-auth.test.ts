@@ -44,6 +44,19 @@ describe('bearerAuth', () => {
     expect(tokenServer.seen).toHaveLength(1)
   })
 
+  it('sends the current token when the one it took expired while a later plugin held the request back', async () => {
+    const { tokens, api, tokenServer } = await setup((number) => number >= 2)
+    // Stands in for a rate limiter whose queue held the request until the token it carried was no longer valid.
+    const holdBack = {
+      name: 'hold-back',
+      options: { hooks: { beforeRequest: [async () => void (await tokens.invalidate())] } },
+    }
+    const http = createClient({ baseUrl: api.url, plugins: [bearerAuth(tokens), holdBack] })
+    await http.get('retailer/orders').json()
+    expect(api.seen.map(numberOf)).toEqual([2])
+    expect(tokenServer.seen).toHaveLength(2)
+  })
+
   it('on a 401 invalidates the token, gets a new one and retries the request once, body and all', async () => {
     const { tokens, api, tokenServer } = await setup((number) => number >= 2)
     const http = createClient({ baseUrl: api.url, plugins: [bearerAuth(tokens)] })

@@ -14,7 +14,9 @@ export interface BearerAuthOptions {
 }
 
 /**
- * A plugin that sends `Authorization: Bearer <token>` from `tokenSource` on every request and every retry.
+ * A plugin that sends `Authorization: Bearer <token>` from `tokenSource` on every request and every retry. The
+ * token is checked once more right before the request goes out, so one that expired while a later plugin (a rate
+ * limiter) held the request back is replaced.
  *
  * On a 401 it invalidates the token that was sent, fetches a new one and retries the request once (ky's
  * `afterResponse` hook and `ky.retry()`; the retry counts against the client's retry limit, so with `retry: 0`
@@ -48,8 +50,27 @@ export function bearerAuth(tokenSource: TokenSource, options: BearerAuthOptions 
     request.headers.set('authorization', `Bearer ${token}`)
   }
 
+  // Plugins after this one may hold a request back (a rate limiter's queue) for longer than the token lives. The
+  // token is taken in beforeRequest, so its refresh never holds a rate-limit slot, and checked again right before
+  // the request goes out, so a token that expired while the request waited is replaced by the current one.
+  const sendWithCurrentToken = (send: typeof fetch): typeof fetch => {
+    return async (input, init) => {
+      const sent = input instanceof Request ? input.headers.get('authorization') : null
+      if (input instanceof Request && sent?.startsWith('Bearer ')) {
+        const token = await tokenSource.getToken({ signal: input.signal })
+        if (sent !== `Bearer ${token}`) input.headers.set('authorization', `Bearer ${token}`)
+      }
+      return send(input, init)
+    }
+  }
+
   return definePlugin('bearer-auth', {
     hooks: {
+      init: [
+        (initOptions) => {
+          initOptions.fetch = sendWithCurrentToken(initOptions.fetch ?? globalThis.fetch)
+        },
+      ],
       beforeRequest: [({ request, options: requestOptions }) => authorize(request, requestOptions)],
       // Every retry carries the current token: one that expired during a backoff is replaced before it is sent.
       beforeRetry: [({ request, options: requestOptions }) => authorize(request, requestOptions)],
