@@ -1,4 +1,4 @@
-import { B2bkitError } from './internal/b2bkit-error.js'
+import { B2bkitError } from '@b2bkit/http'
 
 const redisStoreErrorMarker = Symbol.for('b2bkit.error.redis')
 

@@ -1,7 +1,7 @@
+import { ConfigurationError } from '@b2bkit/http'
 import { MemoryRateLimitStore, type RateLimitStore, type SlotReport } from '@b2bkit/rate-limit'
 import type { RedisRateLimitStoreOptions } from '../redis-rate-limit-store-options.js'
 import { isRedisStoreError } from '../redis-store-error.js'
-import { ConfigurationError } from './b2bkit-error.js'
 import { choiceOption, millisecondsOption } from './options.js'
 
 const localPrefix = 'local:'

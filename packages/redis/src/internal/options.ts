@@ -1,5 +1,5 @@
+import { ConfigurationError } from '@b2bkit/http'
 import type { RedisClient } from '../redis-client.js'
-import { ConfigurationError } from './b2bkit-error.js'
 
 /** The key prefix when none is given. */
 export const defaultKeyPrefix = 'b2bkit:'
