@@ -13,8 +13,8 @@ import { plantSecret } from './support/secrets.js'
 
 const operations = 2_000
 const faults: FaultOptions = { errorRate: 0.1, resetRate: 0.02, latencyMs: [0, 200], timing: 'random' }
-// B2Brouter allows 600 a minute in staging; the run allows 200 a second, and tells the client so.
-const limit = { limit: 200, intervalMs: 1_000 }
+// B2Brouter allows 600 a minute in staging; the run allows 400 a second, and tells the client so.
+const limit = { limit: 400, intervalMs: 1_000 }
 
 const invoiceInput = (number: string): InvoiceInput => ({
   number,
@@ -74,7 +74,7 @@ describe('fault matrix: B2Brouter', () => {
         ],
       ])()
     emulator.setFaults(faults)
-    result = await runMatrix({ count: operations, concurrency: 24, operation })
+    result = await runMatrix({ count: operations, concurrency: 48, operation })
     emulator.setFaults({})
     console.log(`b2brouter: ${summary(result)}`)
   }, 240_000)

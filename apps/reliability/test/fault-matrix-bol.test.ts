@@ -21,7 +21,7 @@ const faults: FaultOptions = {
 }
 // Limits for the run: bol's shape (per route family), sized so 2,000 operations take seconds, not minutes. The
 // client is told the same numbers, as an application is told bol's.
-const limit = { limit: 150, intervalMs: 1_000 }
+const limit = { limit: 400, intervalMs: 1_000 }
 const serverRules = [
   { path: '/retailer/**', ...limit },
   { path: '/shared/**', ...limit },
@@ -112,7 +112,7 @@ describe('fault matrix: bol.com', () => {
     emulator.setFaults(faults)
     result = await runMatrix({
       count: operations,
-      concurrency: 24,
+      concurrency: 48,
       operation,
       events: [
         { afterStarted: 400, run: () => emulator.setFaults({ ...faults, tokenOutage: { durationMs: 10_000 } }) },

@@ -13,8 +13,8 @@ import { plantSecret } from './support/secrets.js'
 
 const operations = 2_000
 const faults: FaultOptions = { errorRate: 0.1, resetRate: 0.02, latencyMs: [0, 200], timing: 'random' }
-// Convictional allows 5 a second per key in fixed buckets; the run allows 150, and tells the clients so.
-const limit = { limit: 150, intervalMs: 1_000 }
+// Convictional allows 5 a second per key in fixed buckets; the run allows 400, and tells the clients so.
+const limit = { limit: 400, intervalMs: 1_000 }
 
 describe('fault matrix: Convictional', () => {
   const sellerApiKey = plantSecret('convictional-seller-')
@@ -100,7 +100,7 @@ describe('fault matrix: Convictional', () => {
         ],
       ])()
     emulator.setFaults(faults)
-    result = await runMatrix({ count: operations, concurrency: 24, operation })
+    result = await runMatrix({ count: operations, concurrency: 48, operation })
     emulator.setFaults({})
     console.log(`convictional: ${summary(result)}`)
   }, 240_000)
