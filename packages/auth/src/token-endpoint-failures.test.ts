@@ -170,4 +170,33 @@ describe('malformed token responses', () => {
       expect(server.seen).toHaveLength(1)
     })
   }
+
+  it('fails a token answer that stalls after its headers with AUTH_UNAVAILABLE within the timeout', async () => {
+    const { tokens } = await setup({
+      options: { timeoutMs: 300, retry: 0 },
+      before: (_index, _request, response) => {
+        response.writeHead(200, { 'content-type': 'application/json', 'content-length': '500' })
+        response.write('{"access_token": "')
+      },
+    })
+    const started = performance.now()
+    const error = await failureOf(tokens.getToken())
+    expect(error).toMatchObject({ code: 'AUTH_UNAVAILABLE' })
+    expect(error.message).toContain('did not answer in 300 ms')
+    expect(performance.now() - started).toBeLessThan(2_000)
+    expect(everythingPrinted(error)).not.toContain(clientSecret)
+  })
+
+  it('fails a token answer longer than 1 MiB with AUTH_INVALID_RESPONSE, reading no more of it', async () => {
+    const { tokens } = await setup({
+      options: { retry: 0 },
+      before: (_index, _request, response) => {
+        response.writeHead(200, { 'content-type': 'application/json' })
+        response.end(`{"access_token": "${'a'.repeat(2 * 1024 ** 2)}"}`)
+      },
+    })
+    const error = await failureOf(tokens.getToken())
+    expect(error).toMatchObject({ code: 'AUTH_INVALID_RESPONSE' })
+    expect(error.message).toContain('longer than 1 MiB')
+  })
 })

@@ -1,8 +1,10 @@
 import ky, { type Hooks, isNetworkError, isTimeoutError, type KyInstance, type Options, type RetryOptions } from 'ky'
+import { type BodyBounds, boundResponseBody, defaultMaxResponseBytes } from './bounded-body.js'
 import { type DeprecationHandler, readDeprecation } from './deprecation.js'
-import { ConfigurationError, NetworkError, TimeoutError } from './errors.js'
+import { ConfigurationError, isB2bkitError, NetworkError, TimeoutError } from './errors.js'
 import type { Plugin } from './plugin.js'
 import { displayUrl, redactText, redactUrl } from './redact.js'
+import { sendFollowingRedirects } from './redirects.js'
 import { getRequestId } from './request-id.js'
 import { type IdempotencyOptions, idempotentRetry, markRetrySafe, unmarkRetrySafe } from './retry-policy.js'
 import { assertSecureUrl, hasCredentials } from './secure-transport.js'
@@ -42,6 +44,13 @@ export interface CreateClientOptions extends Omit<Options, 'retry' | 'fetch' | '
   secretHeaders?: readonly string[]
   /** Called once per endpoint when a response says the endpoint is deprecated (`Warning: 299`, `Deprecation`, `Sunset`). */
   onDeprecation?: DeprecationHandler
+  /**
+   * The most bytes of a response body (after decompression) that are read; a longer body fails with
+   * `ResponseTooLargeError` instead of filling memory. `false` for no bound. One request may set its own with
+   * `context: { maxResponseBytes }`.
+   * @default 16_777_216 (16 MiB)
+   */
+  maxResponseBytes?: number | false
 }
 
 /**
@@ -71,11 +80,13 @@ export function createClient(options: CreateClientOptions): KyInstance {
     secretHeaders: secretHeadersOption = [],
     onDeprecation,
     idempotencyKeyHeader,
+    maxResponseBytes = defaultMaxResponseBytes,
     hooks,
     headers,
     ...kyOptions
   } = options
   const baseUrl = parseBaseUrl(options.baseUrl)
+  checkMaxResponseBytes(maxResponseBytes, 'maxResponseBytes')
   for (const [index, plugin] of plugins.entries()) {
     if (typeof plugin !== 'object' || plugin === null || typeof plugin.name !== 'string' || !plugin.options) {
       throw new ConfigurationError(`plugins[${index}]`, 'is not a plugin: expected { name, options }')
@@ -88,13 +99,25 @@ export function createClient(options: CreateClientOptions): KyInstance {
     ...(Array.isArray(contextSecretHeaders) ? contextSecretHeaders.filter((name) => typeof name === 'string') : []),
   ]
   const sendFetch = fetchOption ?? globalThis.fetch
-  const secureFetch: typeof globalThis.fetch = (input, init) => {
-    // Runs after every beforeRequest hook, so it sees the credentials the auth plugin added.
-    const request = input instanceof Request ? input : new Request(input, init)
-    if (hasCredentials(request.headers, secretHeaders)) assertSecureUrl(request.url, allowInsecureHttp)
-    if (input instanceof Request) unmarkRetrySafe(input)
-    return sendFetch(input, init)
-  }
+  const clientMaxBytes = maxResponseBytes === false ? undefined : maxResponseBytes
+  const secureFetchWith =
+    (send: typeof globalThis.fetch, bounds: Pick<BodyBounds, 'maxBytes' | 'timeoutMs'>): typeof globalThis.fetch =>
+    async (input, init) => {
+      // Runs after every beforeRequest hook, so it sees the credentials the auth plugin added.
+      const request = input instanceof Request ? input : new Request(input, init)
+      const credentials = hasCredentials(request.headers, secretHeaders)
+      if (credentials) assertSecureUrl(request.url, allowInsecureHttp)
+      unmarkRetrySafe(request)
+      const extraInit = input instanceof Request ? init : undefined
+      const response = credentials
+        ? await sendFollowingRedirects(request, send, secretHeaders, extraInit)
+        : await send(request, extraInit)
+      return boundResponseBody(response, { ...bounds, method: request.method, url: displayUrl(request.url) })
+    }
+  const secureFetch = secureFetchWith(sendFetch, {
+    maxBytes: clientMaxBytes,
+    timeoutMs: bodyTimeout(kyOptions.timeout ?? defaultTimeoutMs),
+  })
 
   const retryOptions =
     typeof retry === 'number'
@@ -108,12 +131,41 @@ export function createClient(options: CreateClientOptions): KyInstance {
     // Plugins that guard their own credentials read this, so one setting on the client covers them all.
     context: { ...kyOptions.context, allowInsecureHttp, secretHeaders },
     headers: { 'User-Agent': userAgentOf(userAgent) },
-    hooks: baseHooks(onDeprecation),
+    hooks: {
+      ...baseHooks(onDeprecation),
+      // Each call's own bounds: its timeout (a call may set one) and `context.maxResponseBytes`.
+      init: [
+        (callOptions) => {
+          const own = callOptions.context?.['maxResponseBytes']
+          if (own !== undefined) checkMaxResponseBytes(own, 'context.maxResponseBytes')
+          const send =
+            callOptions.fetch === undefined || callOptions.fetch === secureFetch ? sendFetch : callOptions.fetch
+          callOptions.fetch = secureFetchWith(send, {
+            maxBytes: own === undefined ? clientMaxBytes : own === false ? undefined : (own as number),
+            timeoutMs: bodyTimeout(callOptions.timeout ?? defaultTimeoutMs),
+          })
+        },
+      ],
+    },
   })
   if (headers !== undefined) instance = instance.extend({ headers })
   for (const plugin of plugins) instance = instance.extend(plugin.options)
   if (hooks !== undefined) instance = instance.extend({ hooks })
   return instance
+}
+
+/** ky's default `timeout`. */
+const defaultTimeoutMs = 10_000
+
+function bodyTimeout(timeout: number | false): number | undefined {
+  return timeout === false ? undefined : timeout
+}
+
+function checkMaxResponseBytes(value: unknown, option: string): void {
+  if (value === false) return
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) {
+    throw new ConfigurationError(option, 'must be a positive whole number of bytes, or false for no bound')
+  }
 }
 
 function parseBaseUrl(value: unknown): URL {
@@ -161,6 +213,8 @@ function baseHooks(onDeprecation: DeprecationHandler | undefined): Hooks {
       : [],
     beforeError: [
       ({ error, request }) => {
+        // Already b2bkit's own (a refused redirect, a body past its bounds): it says what happened.
+        if (isB2bkitError(error)) return error
         const url = displayUrl(request.url)
         // ky's errors hold the request, headers and all, so they are not kept as the cause: a logged error would
         // show the Authorization header. The socket-level cause (ECONNREFUSED, …) carries no request data.

@@ -122,3 +122,29 @@ export class TimeoutError extends B2bkitError {
     return { ...super.toJSON(), method: this.method, url: this.url }
   }
 }
+
+/** A response body longer than the client reads (`maxResponseBytes`); the rest of it was not downloaded. */
+export class ResponseTooLargeError extends B2bkitError {
+  override name = 'ResponseTooLargeError' as const
+  /** The HTTP method of the request. */
+  readonly method: string
+  /** The URL of the request, without credentials or query string. */
+  readonly url: string
+  /** The bound that was passed, in bytes. */
+  readonly maxBytes: number
+
+  constructor(method: string, url: string, maxBytes: number, options: B2bkitErrorOptions = {}) {
+    super(
+      'RESPONSE_TOO_LARGE',
+      `${method} ${url}: the response body is longer than ${maxBytes} bytes; raise maxResponseBytes if it is expected`,
+      options,
+    )
+    this.method = method
+    this.url = url
+    this.maxBytes = maxBytes
+  }
+
+  override toJSON(): Record<string, unknown> {
+    return { ...super.toJSON(), method: this.method, url: this.url, maxBytes: this.maxBytes }
+  }
+}

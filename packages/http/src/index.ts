@@ -1,3 +1,4 @@
+export { type BodyBounds, boundResponseBody, defaultMaxResponseBytes } from './bounded-body.js'
 export { type CreateClientOptions, createClient } from './client.js'
 export {
   type DeprecationHandler,
@@ -12,6 +13,7 @@ export {
   InsecureTransportError,
   isB2bkitError,
   NetworkError,
+  ResponseTooLargeError,
   TimeoutError,
 } from './errors.js'
 export { type MediaTypeFormat, vendorHeaders, vendorMediaType } from './media-type.js'
@@ -35,6 +37,7 @@ export {
   redactText,
   redactUrl,
 } from './redact.js'
+export { maxRedirects, sendFollowingRedirects } from './redirects.js'
 export { getRequestId, requestIdHeaders, withRequestId } from './request-id.js'
 export {
   failedBeforeSending,

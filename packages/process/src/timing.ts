@@ -10,8 +10,12 @@ export type Sleep = (milliseconds: number, signal?: AbortSignal) => Promise<void
 /** The real clock. */
 export const systemClock: Clock = { now: () => Date.now() }
 
+/** The longest delay a timer takes (2^31 − 1 ms, about 24.8 days); a longer one fires at once in every runtime. */
+const longestTimerMs = 2_147_483_647
+
 /**
- * The real sleep: a timer, cleared when `signal` aborts.
+ * The real sleep: a timer, cleared when `signal` aborts. A wait longer than a timer can hold (a `Retry-After` of
+ * years) is waited in steps, not cut short.
  *
  * @example
  * ```ts
@@ -24,16 +28,21 @@ export const realSleep: Sleep = (milliseconds, signal) =>
       reject(signal.reason)
       return
     }
+    let left = Number.isNaN(milliseconds) ? 0 : Math.max(0, milliseconds)
+    let timer: ReturnType<typeof setTimeout> | undefined
     const onAbort = () => {
       clearTimeout(timer)
       reject(signal?.reason)
     }
-    const timer = setTimeout(
-      () => {
+    const step = () => {
+      const now = Math.min(left, longestTimerMs)
+      left -= now
+      timer = setTimeout(() => {
+        if (left > 0) return step()
         signal?.removeEventListener('abort', onAbort)
         resolve()
-      },
-      Math.max(0, milliseconds),
-    )
+      }, now)
+    }
     signal?.addEventListener('abort', onAbort, { once: true })
+    step()
   })

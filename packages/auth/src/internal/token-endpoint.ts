@@ -1,4 +1,4 @@
-import { getRequestId, redactText } from '@b2bkit/http'
+import { boundResponseBody, getRequestId, redactText } from '@b2bkit/http'
 import ky, { isHTTPError, isKyError, isNetworkError, isTimeoutError, type RetryOptions } from 'ky'
 import { AuthError } from '../errors.js'
 import type { ClientAuthMethod } from '../token-endpoint-options.js'
@@ -33,6 +33,9 @@ export interface TokenRequestExtras {
   secrets?: readonly string[]
 }
 
+/** The most bytes of a token endpoint's answer read. */
+const maxTokenResponseBytes = 1024 ** 2
+
 /** Sends one token request (with retries for 5xx, 429, timeouts and network errors) and parses the answer. */
 export async function requestToken(
   endpoint: TokenEndpoint,
@@ -61,7 +64,9 @@ export async function requestToken(
       redirect: 'manual',
     })
     endpoint.clock.observe(response.headers.get('date'), sentAt)
-    text = await response.text()
+    // A token answer is a few hundred bytes: one that runs on, or stalls, fails instead of filling memory or hanging.
+    const bounds = { maxBytes: maxTokenResponseBytes, timeoutMs: endpoint.timeoutMs, method: 'POST', url: tokenUrl }
+    text = await boundResponseBody(response, bounds).text()
   } catch (error) {
     throw toAuthError(error, { timeoutMs: endpoint.timeoutMs, tokenUrl, attempts: counter.attempts, secrets })
   }
@@ -163,6 +168,9 @@ function toAuthError(error: unknown, context: FailureContext): AuthError {
     })
   }
   if (error instanceof AuthError) return error
+  if (error instanceof Error && (error as { code?: unknown }).code === 'RESPONSE_TOO_LARGE') {
+    return new AuthError('AUTH_INVALID_RESPONSE', 'token endpoint answered with a body longer than 1 MiB', { tokenUrl })
+  }
   const name = error instanceof Error ? error.name : typeof error
   return new AuthError('AUTH_UNAVAILABLE', `token request failed: ${name}`, {
     tokenUrl,

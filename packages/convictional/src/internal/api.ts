@@ -5,7 +5,8 @@ import type { Area, AreaPrefixes } from '../types.js'
 
 /** One of Convictional's APIs, as the resources use it: its paths, and a request that explains a 403. */
 export interface Api {
-  readonly origin: string
+  /** The API's base URL, which request paths resolve against. */
+  readonly baseUrl: URL
   /** The path of `resource` in this API (`orders` → `seller/orders` with a `seller` prefix). */
   path(resource: string): string
   send(path: string, spec?: ProviderRequest): Promise<Response>
@@ -23,7 +24,7 @@ export function apiArea(http: KyInstance, baseUrl: URL, area: Area, prefixes: Ar
     }
   }
   return {
-    origin: baseUrl.origin,
+    baseUrl,
     path: (resource) => (prefix === '' ? resource : `${prefix}/${resource}`),
     send: sendExplained,
     json: async <T>(path: string, spec: ProviderRequest = {}) => readJson<T>(await sendExplained(path, spec)),

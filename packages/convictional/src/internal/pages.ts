@@ -45,9 +45,12 @@ export function iteratePages<T>(
       const { data, hasMore, next } = await readPage<T>(
         cursor === undefined
           ? await api.send(path, { ...call, searchParams: { ...params, page, limit } })
-          : await api.send(sameHost(api.origin, cursor), call),
+          : await api.send(sameOrigin(api.baseUrl, cursor), call),
       )
       page++
+      if (next !== undefined && next !== null && typeof next !== 'string' && hasMore !== false) {
+        throw new B2bkitError('INVALID_NEXT_LINK', `the API's next link is not a URL but ${describe(next)}`)
+      }
       if (next !== undefined) return { items: data, next: hasMore === false ? undefined : next }
       // A bare array (or an envelope without links): ask for the next page number while pages come back full.
       return { items: data, next: data.length >= limit ? `${path}?${pageQuery(params, page, limit)}` : undefined }
@@ -63,14 +66,29 @@ function pageQuery(params: ListParams, page: number, limit: number): string {
   return query.toString()
 }
 
-/** A next link as a path on the API's host; a link to another host is refused. */
-function sameHost(origin: string, next: string): string {
-  if (!/^[a-z][a-z0-9+.-]*:/i.test(next)) return next
-  const target = new URL(next)
-  if (target.origin !== origin) {
-    throw new B2bkitError('FOREIGN_NEXT_LINK', `refusing to follow a next link to another host (${target.origin})`)
+/**
+ * A next link as an absolute URL on the API's origin. It is resolved as ky would resolve it (against the base URL,
+ * as a WHATWG URL parser reads `//host`, `\\host` or `http:host`), so what is checked is what would be sent; a link
+ * to another origin is refused.
+ */
+function sameOrigin(baseUrl: URL, next: string): string {
+  let target: URL
+  try {
+    target = new URL(next, baseUrl)
+  } catch {
+    throw new B2bkitError('INVALID_NEXT_LINK', "the API's next link is not a URL")
   }
-  return `${target.pathname}${target.search}`
+  if (target.origin !== baseUrl.origin) {
+    const where = target.origin === 'null' ? `a ${target.protocol} URL` : target.origin
+    throw new B2bkitError('FOREIGN_NEXT_LINK', `refusing to follow a next link to another host (${where})`)
+  }
+  target.username = ''
+  target.password = ''
+  return target.href
+}
+
+function describe(value: unknown): string {
+  return Array.isArray(value) ? 'an array' : typeof value === 'object' ? 'an object' : `a ${typeof value}`
 }
 
 /** `list()` and `iterate()` of one collection. */
