@@ -1,4 +1,5 @@
 import { ResponseTooLargeError, TimeoutError } from './errors.js'
+import { displayUrl } from './redact.js'
 
 /** The most bytes of a response body `createClient()` reads by default: 16 MiB, decoded. */
 export const defaultMaxResponseBytes = 16 * 1024 ** 2
@@ -11,7 +12,7 @@ export interface BodyBounds {
   maxBytes: number | undefined
   /** How long after the response headers the body may take to arrive in full; `undefined` for no bound. */
   timeoutMs: number | undefined
-  /** For the errors: the request's method and its URL as shown in messages. */
+  /** For the errors: the request's method and URL (shown without query string or user info). */
   method: string
   url: string
 }
@@ -45,7 +46,7 @@ export function boundResponseBody(response: Response, bounds: BodyBounds): Respo
         reader.cancel(error).catch(() => undefined)
       }
       if (bounds.timeoutMs !== undefined) {
-        timer = setTimeout(() => fail(new TimeoutError(bounds.method, bounds.url)), bounds.timeoutMs)
+        timer = setTimeout(() => fail(new TimeoutError(bounds.method, displayUrl(bounds.url))), bounds.timeoutMs)
         // A body nobody reads must not keep the process alive; the bound still applies while it runs.
         ;(timer as { unref?: () => void }).unref?.()
       }
@@ -68,7 +69,7 @@ export function boundResponseBody(response: Response, bounds: BodyBounds): Respo
       }
       received += chunk.value.byteLength
       if (bounds.maxBytes !== undefined && received > bounds.maxBytes) {
-        fail(new ResponseTooLargeError(bounds.method, bounds.url, bounds.maxBytes))
+        fail(new ResponseTooLargeError(bounds.method, displayUrl(bounds.url), bounds.maxBytes))
         return
       }
       controller.enqueue(chunk.value)

@@ -112,7 +112,7 @@ export function createClient(options: CreateClientOptions): KyInstance {
       const response = credentials
         ? await sendFollowingRedirects(request, send, secretHeaders, extraInit)
         : await send(request, extraInit)
-      return boundResponseBody(response, { ...bounds, method: request.method, url: displayUrl(request.url) })
+      return boundResponseBody(response, { ...bounds, method: request.method, url: request.url })
     }
   const secureFetch = secureFetchWith(sendFetch, {
     maxBytes: clientMaxBytes,

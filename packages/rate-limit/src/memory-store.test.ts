@@ -47,6 +47,24 @@ describe('MemoryRateLimitStore', () => {
     expect(await store.acquire('r', { now: 400, ...rule })).toMatchObject({ granted: false, waitMs: 700 })
   })
 
+  test('frees slots in the order they expire, when a shorter window comes to apply after a longer one', async () => {
+    const store = new MemoryRateLimitStore()
+    const slow = { limit: 2, intervalMs: 5000, leaseMs: 10_000 }
+    const first = slotIdOf(await store.acquire('r', { now: 0, ...slow }))
+    const second = slotIdOf(await store.acquire('r', { now: 0, ...slow }))
+    // Answered at 100 under a 5 s window (counts until 5100), then at 200 under a 1 s one (counts until 1200).
+    await store.settle('r', first, { now: 100, limit: 2, intervalMs: 5000 })
+    await store.settle('r', second, { now: 200, limit: 2, intervalMs: 1000 })
+    const fast = { ...slow, intervalMs: 1000 }
+    expect(await store.acquire('r', { now: 1000, ...fast })).toMatchObject({ granted: false, waitMs: 200 })
+    expect(await store.acquire('r', { now: 1200, ...fast })).toMatchObject({ granted: true })
+    expect(await store.snapshot('r', { now: 1200, limit: 2, intervalMs: 1000 })).toMatchObject({
+      remaining: 0,
+      inFlight: 1,
+      resetAt: 5100,
+    })
+  })
+
   test('treats an unanswered request as answered when its lease ends', async () => {
     const store = new MemoryRateLimitStore()
     slotIdOf(await store.acquire('r', { now: 0, ...rule }))

@@ -6,8 +6,8 @@ import type { BucketRequest, BucketSnapshot, SlotReport, SlotRequest, SlotResult
  */
 
 interface Slot {
+  id: string
   acquiredAt: number
-  inFlight: boolean
   /** When an unanswered request stops counting as in flight. */
   leaseEndsAt: number
   /** When the slot stops counting against the limit. */
@@ -20,7 +20,15 @@ interface Cap {
 }
 
 export interface BucketState {
-  slots: Map<string, Slot>
+  /** Slots of requests sent and not yet answered, while their lease runs. */
+  inFlight: Map<string, Slot>
+  /**
+   * Slots of answered requests (and of requests whose lease ran out), in the order they stop counting, from
+   * `settledHead` on: the earliest to expire is always first, so purging and finding the next release cost nothing
+   * per slot still counting.
+   */
+  settled: Slot[]
+  settledHead: number
   nextSlotId: number
   learnedLimit: number | undefined
   learnedIntervalMs: number | undefined
@@ -45,7 +53,9 @@ const sameWindowToleranceMs = 1000
 
 export function createBucketState(): BucketState {
   return {
-    slots: new Map(),
+    inFlight: new Map(),
+    settled: [],
+    settledHead: 0,
     nextSlotId: 0,
     learnedLimit: undefined,
     learnedIntervalMs: undefined,
@@ -60,41 +70,65 @@ function budgetOf(state: BucketState, request: BucketRequest) {
   return { limit: state.learnedLimit ?? request.limit, intervalMs: state.learnedIntervalMs ?? request.intervalMs }
 }
 
+/** Slots counting against the limit: in flight, or answered within the interval. */
+function slotCount(state: BucketState): number {
+  return state.inFlight.size + state.settled.length - state.settledHead
+}
+
+/** Adds a slot to the settled ones, keeping them in expiry order (nearly always at the end). */
+function addSettled(state: BucketState, slot: Slot): void {
+  const { settled } = state
+  let index = settled.length
+  while (index > state.settledHead && (settled[index - 1] as Slot).expiresAt > slot.expiresAt) index--
+  if (index === settled.length) settled.push(slot)
+  else settled.splice(index, 0, slot)
+}
+
+/** Takes a slot out of the settled ones; rare (a request answered or dropped after its lease ran out). */
+function takeSettled(state: BucketState, slotId: string): void {
+  const index = findSettled(state, slotId)
+  if (index !== -1) state.settled.splice(index, 1)
+}
+
+function findSettled(state: BucketState, slotId: string): number {
+  for (let index = state.settledHead; index < state.settled.length; index++) {
+    if ((state.settled[index] as Slot).id === slotId) return index
+  }
+  return -1
+}
+
 function purge(state: BucketState, now: number): void {
   let oldestInFlight = Number.POSITIVE_INFINITY
-  for (const slot of state.slots.values()) {
-    if (slot.inFlight && now >= slot.leaseEndsAt) slot.inFlight = false
-    if (slot.inFlight) oldestInFlight = Math.min(oldestInFlight, slot.acquiredAt)
+  for (const [id, slot] of state.inFlight) {
+    if (now >= slot.leaseEndsAt) {
+      state.inFlight.delete(id)
+      addSettled(state, slot)
+    } else oldestInFlight = Math.min(oldestInFlight, slot.acquiredAt)
   }
-  for (const [id, slot] of state.slots) {
-    if (slot.inFlight || slot.expiresAt > now) continue
-    state.slots.delete(id)
-    if (slot.expiresAt > oldestInFlight) state.expired.push(slot.expiresAt)
+  const { settled } = state
+  while (state.settledHead < settled.length && (settled[state.settledHead] as Slot).expiresAt <= now) {
+    const { expiresAt } = settled[state.settledHead] as Slot
+    state.settledHead++
+    if (expiresAt > oldestInFlight) state.expired.push(expiresAt)
+  }
+  if (state.settledHead > 1024 && state.settledHead * 2 > settled.length) {
+    state.settled = settled.slice(state.settledHead)
+    state.settledHead = 0
   }
   if (state.expired.length > 0) state.expired = state.expired.filter((expiresAt) => expiresAt > oldestInFlight)
   if (state.cap !== undefined && state.cap.resetAt <= now) state.cap = undefined
   if (state.pausedUntil <= now) state.pausedUntil = 0
 }
 
-function countInFlight(state: BucketState): number {
-  let count = 0
-  for (const slot of state.slots.values()) if (slot.inFlight) count++
-  return count
-}
-
 /** The earliest time a settled slot stops counting (an in-flight one cannot free a slot sooner). */
 function nextRelease(state: BucketState): number | undefined {
-  let earliest: number | undefined
-  for (const slot of state.slots.values()) {
-    if (!slot.inFlight && (earliest === undefined || slot.expiresAt < earliest)) earliest = slot.expiresAt
-  }
-  return earliest
+  return state.settled[state.settledHead]?.expiresAt
 }
 
 export function snapshotOf(state: BucketState, request: BucketRequest): BucketSnapshot {
   purge(state, request.now)
   const { limit, intervalMs } = budgetOf(state, request)
-  const local = limit !== undefined && intervalMs !== undefined ? Math.max(0, limit - state.slots.size) : undefined
+  const local = limit !== undefined && intervalMs !== undefined ? Math.max(0, limit - slotCount(state)) : undefined
   const remaining = state.cap === undefined ? local : Math.min(state.cap.remaining, local ?? Number.POSITIVE_INFINITY)
   const resetAt = state.pausedUntil > 0 ? state.pausedUntil : (state.cap?.resetAt ?? nextRelease(state))
   return {
@@ -102,7 +136,7 @@ export function snapshotOf(state: BucketState, request: BucketRequest): BucketSn
     intervalMs,
     remaining,
     resetAt,
-    inFlight: countInFlight(state),
+    inFlight: state.inFlight.size,
     pausedUntil: state.pausedUntil > 0 ? state.pausedUntil : undefined,
   }
 }
@@ -120,12 +154,12 @@ export function acquireSlot(state: BucketState, request: SlotRequest): SlotResul
   if (state.cap !== undefined && state.cap.remaining <= 0) return deny('budget', state.cap.resetAt)
   const { limit, intervalMs } = budgetOf(state, request)
   const known = limit !== undefined && intervalMs !== undefined
-  if (known && state.slots.size >= limit) return deny('budget', nextRelease(state))
-  if (!known && state.cap === undefined && !state.unlimited && countInFlight(state) > 0) return deny('probe', undefined)
+  if (known && slotCount(state) >= limit) return deny('budget', nextRelease(state))
+  if (!known && state.cap === undefined && !state.unlimited && state.inFlight.size > 0) return deny('probe', undefined)
   state.nextSlotId++
   const slotId = String(state.nextSlotId)
   const leaseEndsAt = now + request.leaseMs
-  state.slots.set(slotId, { acquiredAt: now, inFlight: true, leaseEndsAt, expiresAt: leaseEndsAt + (intervalMs ?? 0) })
+  state.inFlight.set(slotId, { id: slotId, acquiredAt: now, leaseEndsAt, expiresAt: leaseEndsAt + (intervalMs ?? 0) })
   if (state.cap !== undefined) state.cap.remaining--
   return { granted: true, slotId, snapshot: snapshotOf(state, request) }
 }
@@ -139,11 +173,13 @@ export function settleSlot(state: BucketState, slotId: string, report: SlotRepor
     if (budget.windowMs !== undefined) state.learnedIntervalMs = budget.windowMs
   }
   const { limit, intervalMs } = budgetOf(state, report)
-  const slot = state.slots.get(slotId)
-  if (slot?.inFlight === true) {
-    slot.inFlight = false
-    slot.expiresAt = now + (intervalMs ?? 0)
+  const answered = state.inFlight.get(slotId)
+  if (answered !== undefined) {
+    state.inFlight.delete(slotId)
+    answered.expiresAt = now + (intervalMs ?? 0)
+    addSettled(state, answered)
   }
+  const slot = answered ?? state.settled[findSettled(state, slotId)]
   if (budget?.present === true && budget.remaining !== undefined) {
     const resetAt = budget.resetAt ?? now + (intervalMs ?? sameWindowToleranceMs)
     const known = limit !== undefined && intervalMs !== undefined
@@ -151,10 +187,10 @@ export function settleSlot(state: BucketState, slotId: string, report: SlotRepor
     // the limit; only usage the log cannot explain (another client, an earlier run) needs a cap. The count was made
     // when this request arrived, so slots that stopped counting since it was sent may be part of it.
     const sentAt = slot?.acquiredAt ?? now
-    const mayHaveCounted = state.slots.size + state.expired.filter((expiresAt) => expiresAt > sentAt).length
+    const mayHaveCounted = slotCount(state) + state.expired.filter((expiresAt) => expiresAt > sentAt).length
     const explained = known && limit - budget.remaining <= mayHaveCounted
     if (resetAt > now && !explained) {
-      mergeCap(state, { remaining: Math.max(0, budget.remaining - countInFlight(state)), resetAt })
+      mergeCap(state, { remaining: Math.max(0, budget.remaining - state.inFlight.size), resetAt })
     }
   } else if (budget?.present === false && limit === undefined) {
     state.unlimited = true
@@ -182,5 +218,5 @@ function mergeCap(state: BucketState, candidate: Cap): void {
 }
 
 export function releaseSlot(state: BucketState, slotId: string): void {
-  state.slots.delete(slotId)
+  if (!state.inFlight.delete(slotId)) takeSettled(state, slotId)
 }
