@@ -83,3 +83,25 @@ describe('redirects of requests that carry credentials', () => {
     expect(manual.headers.get('location')).toBe('/elsewhere')
   })
 })
+
+describe('redirects in a runtime that hides them', () => {
+  it('fails with a NetworkError instead of following an opaque redirect blindly', async () => {
+    // A fetch that answers as a browser does for redirect: 'manual' — type opaqueredirect, status 0, no Location.
+    const opaque = Object.defineProperty(new Response(null, { status: 200 }), 'type', { value: 'opaqueredirect' })
+    Object.defineProperty(opaque, 'status', { value: 0 })
+    const sent: Request[] = []
+    const http = createClient({
+      baseUrl: 'https://api.example.com',
+      retry: 0,
+      headers: { 'X-B2B-API-Key': apiKey },
+      fetch: async (input) => {
+        sent.push(input as Request)
+        return opaque
+      },
+    })
+    const error = await http.get('accounts').catch((caught: unknown) => caught)
+    expect(error).toBeInstanceOf(NetworkError)
+    expect(String((error as Error).cause)).toContain('hides the target')
+    expect(sent.map((request) => request.redirect)).toEqual(['manual'])
+  })
+})

@@ -14,7 +14,8 @@ const bodyHeaders = ['content-type', 'content-length', 'content-encoding', 'cont
  * origin keeps every header; one to another origin goes without any credential header. Methods and bodies change
  * as fetch changes them (303, and 301/302 after a POST, become a GET without a body).
  *
- * A request whose `redirect` is `'manual'` gets the redirect response; `'error'` fails with `NetworkError`.
+ * A request whose `redirect` is `'manual'` gets the redirect response; `'error'` fails with `NetworkError`, and so
+ * does a redirect in a runtime that hides its target (a browser's `opaqueredirect`).
  */
 export async function sendFollowingRedirects(
   request: Request,
@@ -29,7 +30,14 @@ export async function sendFollowingRedirects(
   let current = request
   for (let hop = 0; ; hop++) {
     const response = await send(new Request(current, { redirect: 'manual' }), init)
-    if (mode === 'manual' || !redirectStatuses.has(response.status)) return response
+    if (mode === 'manual') return response
+    if (response.type === 'opaqueredirect') {
+      // Browsers hide where a manual redirect goes, so it cannot be checked: refuse rather than follow blindly.
+      throw new NetworkError(current.method, displayUrl(current.url), {
+        cause: new Error('the server redirected, and this runtime hides the target; call the final URL instead'),
+      })
+    }
+    if (!redirectStatuses.has(response.status)) return response
     const location = response.headers.get('location')
     // A redirect status without a Location is the answer itself, as fetch treats it.
     if (location === null) return response
