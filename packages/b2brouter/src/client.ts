@@ -107,6 +107,8 @@ export interface B2BRouterClientOptions {
   retry?: CreateClientOptions['retry'] | undefined
   /** Allow the key over plain http to a host that is not loopback. @default false */
   allowInsecureHttp?: boolean | undefined
+  /** The most bytes of a response body read (`false` for no bound). @default 16_777_216 (16 MiB) */
+  maxResponseBytes?: number | false | undefined
 }
 
 /**

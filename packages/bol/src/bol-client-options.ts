@@ -103,6 +103,12 @@ export interface BolClientOptions {
    */
   allowInsecureHttp?: boolean | undefined
   /**
+   * The most bytes of a response body read; a longer one fails with `ResponseTooLargeError`. Raise it for the offer
+   * export of a catalogue larger than about a hundred thousand offers. `false` for no bound.
+   * @default 16_777_216 (16 MiB)
+   */
+  maxResponseBytes?: number | false | undefined
+  /**
    * How `wait()`, `processStatus.wait()` and `processStatus.waitMany()` poll.
    * @default { intervalMs: 1000, maxIntervalMs: 30_000, backoffFactor: 1.5, timeoutMs: 600_000, batchIntervalMs: 1000 }
    */

@@ -126,6 +126,14 @@ describe('createBolClient against the emulator', () => {
     expect(received?.headers['user-agent']).toMatch(/^b2bkit\/\S+ my-shop\/2\.3$/)
   })
 
+  it('passes maxResponseBytes on: a body longer than the bound fails with ResponseTooLargeError', async () => {
+    const bounded = clientFor(emulator, { maxResponseBytes: 64 })
+    const error = await bounded.orders.list({}).catch((caught: unknown) => caught)
+    expect(error).toMatchObject({ code: 'RESPONSE_TOO_LARGE', maxBytes: 64 })
+    const page = await clientFor(emulator, { maxResponseBytes: false }).orders.list({})
+    expect(page.orders.length).toBeGreaterThan(0)
+  })
+
   it('retries a read-only bulk POST after a 503, and never a write', async () => {
     const bol = clientFor(emulator, { retry: { limit: 2, delay: () => 5 } })
     await bol.subscriptions.list() // the token, before the faults strike the token endpoint too

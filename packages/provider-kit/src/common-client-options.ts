@@ -22,6 +22,11 @@ export interface CommonClientOptions {
   retry?: CreateClientOptions['retry'] | undefined
   /** Allow credentials over plain http to a host that is not loopback. @default false */
   allowInsecureHttp?: boolean | undefined
+  /**
+   * The most bytes of a response body read; a longer one fails with `ResponseTooLargeError`. `false` for no bound.
+   * @default 16_777_216 (16 MiB)
+   */
+  maxResponseBytes?: number | false | undefined
 }
 
 /**
@@ -37,9 +42,9 @@ export interface CommonClientOptions {
 export function commonClientOptions(
   options: Omit<CommonClientOptions, 'timeout'> & { timeout?: CreateClientOptions['timeout'] | undefined },
 ): Partial<CreateClientOptions> {
-  const { fetch, onDeprecation, userAgent, timeout, retry, allowInsecureHttp } = options
+  const { fetch, onDeprecation, userAgent, timeout, retry, allowInsecureHttp, maxResponseBytes } = options
   return Object.fromEntries(
-    Object.entries({ fetch, onDeprecation, userAgent, timeout, retry, allowInsecureHttp }).filter(
+    Object.entries({ fetch, onDeprecation, userAgent, timeout, retry, allowInsecureHttp, maxResponseBytes }).filter(
       ([, value]) => value !== undefined,
     ),
   )

@@ -66,9 +66,10 @@ describe('commonClientOptions() and asDirectory()', () => {
         timeout: false,
         retry: undefined,
         onDeprecation,
+        maxResponseBytes: 1024,
         apiKey: 'k',
       } as never),
-    ).toEqual({ userAgent: 'erp/1', timeout: false, onDeprecation })
+    ).toEqual({ userAgent: 'erp/1', timeout: false, onDeprecation, maxResponseBytes: 1024 })
     expect(commonClientOptions({})).toEqual({})
   })
 
