@@ -15,6 +15,7 @@ import { formatTable } from './internal/table.ts'
 
 const figures = [
   'overhead',
+  'overhead-isolated',
   'overhead-breakdown',
   'quota-use',
   'token-economy',

@@ -1,5 +1,5 @@
 import ky, { type Hooks, isNetworkError, isTimeoutError, type KyInstance, type Options, type RetryOptions } from 'ky'
-import { type BodyBounds, boundResponseBody, defaultMaxResponseBytes } from './bounded-body.js'
+import { applyBodyBounds, type BodyBounds, defaultMaxResponseBytes } from './bounded-body.js'
 import { type DeprecationHandler, readDeprecation } from './deprecation.js'
 import { ConfigurationError, isB2bkitError, NetworkError, TimeoutError } from './errors.js'
 import type { Plugin } from './plugin.js'
@@ -112,7 +112,7 @@ export function createClient(options: CreateClientOptions): KyInstance {
       const response = credentials
         ? await sendFollowingRedirects(request, send, secretHeaders, extraInit)
         : await send(request, extraInit)
-      return boundResponseBody(response, { ...bounds, method: request.method, url: request.url })
+      return applyBodyBounds(response, { ...bounds, method: request.method, url: request.url })
     }
   const secureFetch = secureFetchWith(sendFetch, {
     maxBytes: clientMaxBytes,

@@ -1,4 +1,11 @@
-export { type BodyBounds, boundResponseBody, defaultMaxResponseBytes } from './bounded-body.js'
+export {
+  applyBodyBounds,
+  type BodyBounds,
+  bodyBoundsOf,
+  boundResponseBody,
+  defaultMaxResponseBytes,
+  readBoundedBytes,
+} from './bounded-body.js'
 export { type CreateClientOptions, createClient } from './client.js'
 export {
   type DeprecationHandler,

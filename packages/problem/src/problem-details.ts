@@ -1,4 +1,4 @@
-import { ConfigurationError, type Plugin } from '@b2bkit/http'
+import { bodyBoundsOf, ConfigurationError, type Plugin } from '@b2bkit/http'
 import { isHTTPError } from 'ky'
 import { type BoundedText, readBoundedText } from './internal/read-body.js'
 import { contextSecretHeaders } from './internal/secrets.js'
@@ -25,6 +25,7 @@ export interface ProblemDetailsOptions extends ToProblemErrorOptions {
   maxBodyBytes?: number | undefined
   /**
    * The longest an error body is read for, in milliseconds, so a server that stalls mid-body cannot hang the call.
+   * Under `createClient()`, the request's `timeout` bounds it too, when shorter.
    * @default 10_000
    */
   readTimeoutMs?: number | undefined
@@ -68,7 +69,9 @@ export function problemDetails(options: ProblemDetailsOptions = {}): Plugin {
         afterResponse: [
           async ({ response }) => {
             if (response.ok || response.status < 200 || response.status === 304) return
-            const body = await readBoundedText(response, maxBodyBytes, readTimeoutMs)
+            // A client's own timeout, when shorter, bounds the read too: a stalled error body fails the call in time.
+            const clientTimeoutMs = bodyBoundsOf(response)?.timeoutMs ?? readTimeoutMs
+            const body = await readBoundedText(response, maxBodyBytes, Math.min(readTimeoutMs, clientTimeoutMs))
             // A stand-in holding only what was read: ky then fills error.data from memory, and cancels the rest
             // of a huge or stalled body instead of reading it for as long as its own bounds allow.
             const { status, statusText, headers } = response

@@ -29,7 +29,7 @@ export interface RoundsOptions {
   label: string
 }
 
-async function runBatch(runner: Runner, mode: Mode, size: number, firstId: number): Promise<Sample> {
+export async function runBatch(runner: Runner, mode: Mode, size: number, firstId: number): Promise<Sample> {
   ;(globalThis as { gc?: () => void }).gc?.() // so one client's garbage is not collected in the next one's batch
   const cpuBefore = process.cpuUsage()
   const startedAt = performance.now()
