@@ -1,4 +1,4 @@
-import { assertSecureUrl, ConfigurationError, definePlugin, type Plugin } from '@b2bkit/http'
+import { assertSecureUrl, ConfigurationError, definePlugin, headersOnly, type Plugin } from '@b2bkit/http'
 import ky, { type NormalizedOptions } from 'ky'
 import type { TokenSource } from './token-source.js'
 
@@ -75,7 +75,7 @@ export function bearerAuth(tokenSource: TokenSource, options: BearerAuthOptions 
       // Every retry carries the current token: one that expired during a backoff is replaced before it is sent.
       beforeRetry: [({ request, options: requestOptions }) => authorize(request, requestOptions)],
       afterResponse: [
-        async ({ request, options: requestOptions, response, retryCount }) => {
+        headersOnly(async ({ request, options: requestOptions, response, retryCount }) => {
           if (response.status !== 401) return
           const sent = /^Bearer (.+)$/i.exec(request.headers.get('authorization') ?? '')?.[1]
           if (sent !== undefined) await tokenSource.invalidate(sent)
@@ -83,7 +83,7 @@ export function bearerAuth(tokenSource: TokenSource, options: BearerAuthOptions 
           if (retriedAfter401.has(context) || retryCount >= requestOptions.retry.limit) return
           retriedAfter401.add(context)
           return ky.retry({ delay: 0, code: 'TOKEN_REFRESHED' })
-        },
+        }),
       ],
     },
   })

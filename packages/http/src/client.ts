@@ -1,8 +1,16 @@
-import ky, { type Hooks, isNetworkError, isTimeoutError, type KyInstance, type Options, type RetryOptions } from 'ky'
+import ky, {
+  type AfterResponseHook,
+  type Hooks,
+  isNetworkError,
+  isTimeoutError,
+  type KyInstance,
+  type Options,
+  type RetryOptions,
+} from 'ky'
 import { applyBodyBounds, type BodyBounds, defaultMaxResponseBytes } from './bounded-body.js'
 import { type DeprecationHandler, readDeprecation } from './deprecation.js'
 import { ConfigurationError, isB2bkitError, NetworkError, TimeoutError } from './errors.js'
-import type { Plugin } from './plugin.js'
+import { foldHeadersOnlyHooks, headersOnly, type Plugin } from './plugin.js'
 import { displayUrl, redactText, redactUrl } from './redact.js'
 import { sendFollowingRedirects } from './redirects.js'
 import { getRequestId } from './request-id.js'
@@ -123,6 +131,8 @@ export function createClient(options: CreateClientOptions): KyInstance {
     typeof retry === 'number'
       ? idempotentRetry(retry, { idempotencyKeyHeader })
       : mergeRetry(retry, idempotencyKeyHeader)
+  // Every afterResponse hook is added last, in the same order, so neighbouring headers-only ones share one clone.
+  const afterResponse: AfterResponseHook[] = []
   let instance = ky.create({
     ...kyOptions,
     baseUrl,
@@ -132,7 +142,7 @@ export function createClient(options: CreateClientOptions): KyInstance {
     context: { ...kyOptions.context, allowInsecureHttp, secretHeaders },
     headers: { 'User-Agent': userAgentOf(userAgent) },
     hooks: {
-      ...baseHooks(onDeprecation),
+      ...withoutAfterResponse({ hooks: baseHooks(onDeprecation) }, afterResponse).hooks,
       // Each call's own bounds: its timeout (a call may set one) and `context.maxResponseBytes`.
       init: [
         (callOptions) => {
@@ -149,9 +159,19 @@ export function createClient(options: CreateClientOptions): KyInstance {
     },
   })
   if (headers !== undefined) instance = instance.extend({ headers })
-  for (const plugin of plugins) instance = instance.extend(plugin.options)
-  if (hooks !== undefined) instance = instance.extend({ hooks })
+  for (const plugin of plugins) instance = instance.extend(withoutAfterResponse(plugin.options, afterResponse))
+  if (hooks !== undefined) instance = instance.extend(withoutAfterResponse({ hooks }, afterResponse))
+  if (afterResponse.length > 0)
+    instance = instance.extend({ hooks: { afterResponse: foldHeadersOnlyHooks(afterResponse) } })
   return instance
+}
+
+/** `options` without its afterResponse hooks, which go to `collected`. */
+function withoutAfterResponse(options: Options, collected: AfterResponseHook[]): Options {
+  const own = options.hooks?.afterResponse
+  if (own === undefined || own.length === 0) return options
+  collected.push(...own)
+  return { ...options, hooks: { ...options.hooks, afterResponse: [] } }
 }
 
 /** ky's default `timeout`. */
@@ -203,12 +223,12 @@ function baseHooks(onDeprecation: DeprecationHandler | undefined): Hooks {
     ],
     afterResponse: onDeprecation
       ? [
-          ({ request, response }) => {
+          headersOnly(({ request, response }) => {
             const notice = readDeprecation(request, response)
             if (notice === undefined || reported.has(notice.endpoint)) return
             reported.add(notice.endpoint)
             onDeprecation(notice)
-          },
+          }),
         ]
       : [],
     beforeError: [

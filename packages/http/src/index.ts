@@ -34,7 +34,7 @@ export {
   PaginationLoopError,
   paginate,
 } from './paginate.js'
-export { definePlugin, type Plugin } from './plugin.js'
+export { definePlugin, foldHeadersOnlyHooks, headersOnly, isHeadersOnly, type Plugin } from './plugin.js'
 export {
   displayUrl,
   isSecretHeader,

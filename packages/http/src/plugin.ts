@@ -1,4 +1,4 @@
-import type { Options } from 'ky'
+import type { AfterResponseHook, Options } from 'ky'
 
 /**
  * A capability, packaged as a named fragment of ky options (mostly hooks). `createClient()` merges plugins in
@@ -31,4 +31,66 @@ export interface Plugin {
  */
 export function definePlugin(name: string, options: Options): Plugin {
   return { name, options }
+}
+
+const headersOnlyMarker = Symbol.for('b2bkit.headersOnlyHook')
+
+/**
+ * Marks an `afterResponse` hook that reads only the status and headers of the response, never its body.
+ * `createClient()` runs neighbouring marked hooks on one clone of the response instead of one each (ky clones the
+ * response for every `afterResponse` hook, a tee of its body), which makes a plugin cheaper per request. The hook
+ * works the same with plain ky, unmarked or not.
+ *
+ * @example
+ * ```ts
+ * const countStatuses = definePlugin('statuses', {
+ *   hooks: { afterResponse: [headersOnly(({ response }) => void seen.push(response.status))] },
+ * })
+ * ```
+ */
+export function headersOnly<Hook extends AfterResponseHook>(hook: Hook): Hook {
+  Object.defineProperty(hook, headersOnlyMarker, { value: true })
+  return hook
+}
+
+/** Whether `hook` was marked with `headersOnly()`. */
+export function isHeadersOnly(hook: AfterResponseHook): boolean {
+  return (hook as unknown as Record<symbol, unknown>)[headersOnlyMarker] === true
+}
+
+/**
+ * The hooks in the same order, each run of neighbouring `headersOnly()` hooks folded into one hook that hands them
+ * the same response in turn: a hook that returns a Response replaces it for the ones after it, and one that returns
+ * `ky.retry()` ends the run there, as ky does.
+ */
+export function foldHeadersOnlyHooks(hooks: readonly AfterResponseHook[]): AfterResponseHook[] {
+  const folded: AfterResponseHook[] = []
+  let run: AfterResponseHook[] = []
+  const flush = () => {
+    if (run.length === 1) folded.push(run[0] as AfterResponseHook)
+    if (run.length > 1) folded.push(headersOnly(foldRun(run)))
+    run = []
+  }
+  for (const hook of hooks) {
+    if (isHeadersOnly(hook)) run.push(hook)
+    else {
+      flush()
+      folded.push(hook)
+    }
+  }
+  flush()
+  return folded
+}
+
+function foldRun(hooks: readonly AfterResponseHook[]): AfterResponseHook {
+  return async (state) => {
+    let response = state.response
+    for (const hook of hooks) {
+      const result = await hook({ ...state, response })
+      if (result === undefined || result === null) continue
+      if (result instanceof Response) response = result
+      else return result
+    }
+    return response === state.response ? undefined : response
+  }
 }

@@ -1,4 +1,4 @@
-import { getRequestId, type Plugin } from '@b2bkit/http'
+import { getRequestId, headersOnly, type Plugin } from '@b2bkit/http'
 import ky, { type Options } from 'ky'
 import { RateLimitedError } from './errors.js'
 import { RateLimiter, recordRetry } from './rate-limiter.js'
@@ -94,7 +94,8 @@ export function rateLimit(options: RateLimiterOptions | RateLimiter = {}): RateL
         },
       ],
       afterResponse: [
-        async ({ response, options, retryCount }) => {
+        // Reads the status and the rate-limit headers only: createClient() may run it on a clone it shares.
+        headersOnly(async ({ response, options, retryCount }) => {
           const state = calls.get(options.context)
           const slot = state?.slot
           if (state === undefined || slot === undefined) return
@@ -112,7 +113,7 @@ export function rateLimit(options: RateLimiterOptions | RateLimiter = {}): RateL
           limiter[recordRetry]()
           // No delay here: the retry waits in the rule's queue, which stays paused until the server's reset.
           return ky.retry({ delay: 0, code: 'RATE_LIMITED' })
-        },
+        }),
       ],
       beforeError: [
         async ({ error, options }) => {

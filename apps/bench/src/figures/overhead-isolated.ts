@@ -70,7 +70,14 @@ try {
         value: `${wall.median.toFixed(0)} µs/request, ${ratios.median.toFixed(2)}× ky`,
         verdict: 'info',
         note: `wall µs/request ${formatSpread(wall, 0)}, paired ratio to ky ${formatSpread(ratios, 2)}; client CPU µs/request ${formatSpread(cpu, 0)}; ${rounds} processes × ${batch} after a warm-up batch of ${batch}`,
-        data: { client, mode, wallMicroseconds: wall, cpuMicroseconds: cpu, ratioToKy: ratios, medianKy: median(kyWall) },
+        data: {
+          client,
+          mode,
+          wallMicroseconds: wall,
+          cpuMicroseconds: cpu,
+          ratioToKy: ratios,
+          medianKy: median(kyWall),
+        },
       })
     }
   }
