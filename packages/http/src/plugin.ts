@@ -59,24 +59,26 @@ export function isHeadersOnly(hook: AfterResponseHook): boolean {
 }
 
 /**
- * The hooks in the same order, each run of neighbouring `headersOnly()` hooks folded into one hook that hands them
- * the same response in turn: a hook that returns a Response replaces it for the ones after it, and one that returns
- * `ky.retry()` ends the run there, as ky does.
+ * The hooks in the same order, folded into runs that hand one response to each of their hooks in turn: a run holds
+ * `headersOnly()` hooks and at most one hook that may read the body, so no hook ever finds the body read by another.
+ * In a run, a hook that returns a Response replaces it for the hooks after it, and one that returns `ky.retry()`
+ * ends the run there, as ky does.
  */
 export function foldHeadersOnlyHooks(hooks: readonly AfterResponseHook[]): AfterResponseHook[] {
   const folded: AfterResponseHook[] = []
   let run: AfterResponseHook[] = []
+  let readsBody = false
   const flush = () => {
     if (run.length === 1) folded.push(run[0] as AfterResponseHook)
-    if (run.length > 1) folded.push(headersOnly(foldRun(run)))
+    if (run.length > 1) folded.push(readsBody ? foldRun(run) : headersOnly(foldRun(run)))
     run = []
+    readsBody = false
   }
   for (const hook of hooks) {
-    if (isHeadersOnly(hook)) run.push(hook)
-    else {
-      flush()
-      folded.push(hook)
-    }
+    const marked = isHeadersOnly(hook)
+    if (!marked && readsBody) flush()
+    run.push(hook)
+    if (!marked) readsBody = true
   }
   flush()
   return folded
