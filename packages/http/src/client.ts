@@ -122,10 +122,6 @@ export function createClient(options: CreateClientOptions): KyInstance {
         : await send(request, extraInit)
       return applyBodyBounds(response, { ...bounds, method: request.method, url: request.url })
     }
-  const secureFetch = secureFetchWith(sendFetch, {
-    maxBytes: clientMaxBytes,
-    timeoutMs: bodyTimeout(kyOptions.timeout ?? defaultTimeoutMs),
-  })
 
   const retryOptions =
     typeof retry === 'number'
@@ -137,7 +133,8 @@ export function createClient(options: CreateClientOptions): KyInstance {
     ...kyOptions,
     baseUrl,
     retry: retryOptions,
-    fetch: secureFetch,
+    // Sent through secureFetchWith(): the init hook below wraps it, with each call's own body bounds.
+    fetch: sendFetch,
     // Plugins that guard their own credentials read this, so one setting on the client covers them all.
     context: { ...kyOptions.context, allowInsecureHttp, secretHeaders },
     headers: { 'User-Agent': userAgentOf(userAgent) },
@@ -148,9 +145,7 @@ export function createClient(options: CreateClientOptions): KyInstance {
         (callOptions) => {
           const own = callOptions.context?.['maxResponseBytes']
           if (own !== undefined) checkMaxResponseBytes(own, 'context.maxResponseBytes')
-          const send =
-            callOptions.fetch === undefined || callOptions.fetch === secureFetch ? sendFetch : callOptions.fetch
-          callOptions.fetch = secureFetchWith(send, {
+          callOptions.fetch = secureFetchWith(callOptions.fetch ?? sendFetch, {
             maxBytes: own === undefined ? clientMaxBytes : own === false ? undefined : (own as number),
             timeoutMs: bodyTimeout(callOptions.timeout ?? defaultTimeoutMs),
           })

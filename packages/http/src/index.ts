@@ -2,7 +2,6 @@ export {
   applyBodyBounds,
   type BodyBounds,
   bodyBoundsOf,
-  boundResponseBody,
   defaultMaxResponseBytes,
   readBoundedBytes,
 } from './bounded-body.js'

@@ -1,4 +1,4 @@
-import { boundResponseBody, getRequestId, redactText } from '@b2bkit/http'
+import { getRequestId, isB2bkitError, readBoundedBytes, redactText } from '@b2bkit/http'
 import ky, { isHTTPError, isKyError, isNetworkError, isTimeoutError, type RetryOptions } from 'ky'
 import { AuthError } from '../errors.js'
 import type { ClientAuthMethod } from '../token-endpoint-options.js'
@@ -35,6 +35,7 @@ export interface TokenRequestExtras {
 
 /** The most bytes of a token endpoint's answer read. */
 const maxTokenResponseBytes = 1024 ** 2
+const utf8 = new TextDecoder()
 
 /** Sends one token request (with retries for 5xx, 429, timeouts and network errors) and parses the answer. */
 export async function requestToken(
@@ -66,7 +67,7 @@ export async function requestToken(
     endpoint.clock.observe(response.headers.get('date'), sentAt)
     // A token answer is a few hundred bytes: one that runs on, or stalls, fails instead of filling memory or hanging.
     const bounds = { maxBytes: maxTokenResponseBytes, timeoutMs: endpoint.timeoutMs, method: 'POST', url: tokenUrl }
-    text = await boundResponseBody(response, bounds).text()
+    text = utf8.decode(await readBoundedBytes(response, bounds))
   } catch (error) {
     throw toAuthError(error, { timeoutMs: endpoint.timeoutMs, tokenUrl, attempts: counter.attempts, secrets })
   }
@@ -168,7 +169,7 @@ function toAuthError(error: unknown, context: FailureContext): AuthError {
     })
   }
   if (error instanceof AuthError) return error
-  if (error instanceof Error && (error as { code?: unknown }).code === 'RESPONSE_TOO_LARGE') {
+  if (isB2bkitError(error) && error.code === 'RESPONSE_TOO_LARGE') {
     return new AuthError('AUTH_INVALID_RESPONSE', 'token endpoint answered with a body longer than 1 MiB', { tokenUrl })
   }
   const name = error instanceof Error ? error.name : typeof error

@@ -1,7 +1,7 @@
 import PQueue from 'p-queue'
 import type { Clock } from '../clock.js'
 import { RateLimitedError } from '../errors.js'
-import type { RateLimitStore, ThrottleReason } from '../store.js'
+import type { RateLimitStore, SlotResult, ThrottleReason } from '../store.js'
 import type { Emitter } from './emitter.js'
 
 /** The longest the gate sleeps before it asks the store again, whatever the store said. */
@@ -53,8 +53,8 @@ export class BucketGate {
     // Nobody waits, nobody is at the door and the bucket is not throttled: ask the store at once, as the head of the
     // line would, without queueing. Only when it says no does the request take its place in the line.
     if (this.#queue.size === 0 && this.#queue.pending === 0 && this.#waitingSince === undefined) {
-      const slotId = await this.#tryOnce(signal)
-      if (slotId !== undefined) return slotId
+      const result = await this.#ask(this.context.clock.now(), signal)
+      if (result.granted) return result.slotId
     }
     const waiter: Waiter = { throttled: false }
     this.#waiters.add(waiter)
@@ -78,31 +78,25 @@ export class BucketGate {
     this.context.onThrottled()
   }
 
-  /** One request to the store: the slot's id when it was granted. */
-  async #tryOnce(signal: AbortSignal | undefined): Promise<string | undefined> {
-    const { store, clock, leaseMs } = this.context
-    const request = { now: clock.now(), limit: this.limit, intervalMs: this.intervalMs, leaseMs }
-    const result = await store.acquire(this.key, request)
-    if (!result.granted) return undefined
-    if (signal?.aborted) {
+  /** One request to the store; a slot granted to a request that was aborted meanwhile is given back. */
+  async #ask(now: number, signal: AbortSignal | undefined): Promise<SlotResult> {
+    const { store, leaseMs } = this.context
+    const result = await store.acquire(this.key, { now, limit: this.limit, intervalMs: this.intervalMs, leaseMs })
+    if (result.granted && signal?.aborted) {
       await store.release(this.key, result.slotId)
       signal.throwIfAborted()
     }
-    return result.slotId
+    return result
   }
 
   async #take(signal: AbortSignal | undefined): Promise<string> {
-    const { store, clock, leaseMs } = this.context
+    const { clock, leaseMs } = this.context
     for (;;) {
       signal?.throwIfAborted()
       const version = this.#version
       const now = clock.now()
-      const result = await store.acquire(this.key, { now, limit: this.limit, intervalMs: this.intervalMs, leaseMs })
+      const result = await this.#ask(now, signal)
       if (result.granted) {
-        if (signal?.aborted) {
-          await store.release(this.key, result.slotId)
-          signal.throwIfAborted()
-        }
         this.#resume(now, result.snapshot.remaining, result.snapshot.resetAt)
         return result.slotId
       }
